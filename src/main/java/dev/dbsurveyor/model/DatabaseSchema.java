@@ -1,0 +1,40 @@
+package dev.dbsurveyor.model;
+
+import java.util.List;
+
+/**
+ * One database's document in the dbsurveyor v1.0 format. Top-level {@code indexes} and
+ * {@code constraints} list every table's; {@code samples} is null when sampling was off.
+ */
+public record DatabaseSchema(
+        String formatVersion,
+        DatabaseInfo databaseInfo,
+        List<Table> tables,
+        List<View> views,
+        List<Index> indexes,
+        List<Constraint> constraints,
+        List<Routine> procedures,
+        List<Routine> functions,
+        List<Trigger> triggers,
+        List<CustomType> customTypes,
+        List<TableSample> samples,
+        CollectionMetadata collectionMetadata) {
+
+    /** The only format version this collector writes and reads. */
+    public static final String FORMAT_VERSION = "1.0";
+
+    public DatabaseSchema {
+        formatVersion = FormatVersions.require(formatVersion);
+        Require.present(databaseInfo, "database_info");
+        tables = Require.list(tables);
+        views = Require.list(views);
+        indexes = Require.list(indexes);
+        constraints = Require.list(constraints);
+        procedures = Require.list(procedures);
+        functions = Require.list(functions);
+        triggers = Require.list(triggers);
+        customTypes = Require.list(customTypes);
+        samples = Require.optionalList(samples);
+        Require.present(collectionMetadata, "collection_metadata");
+    }
+}

@@ -1,0 +1,17 @@
+package dev.dbsurveyor.model;
+
+import com.fasterxml.jackson.databind.EnumNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.EnumNaming;
+
+/** Kind of schema object an {@link ObjectFailure} is about. */
+@EnumNaming(EnumNamingStrategies.UpperCamelCaseStrategy.class)
+public enum ObjectType {
+    TABLE,
+    VIEW,
+    INDEX,
+    CONSTRAINT,
+    PROCEDURE,
+    FUNCTION,
+    TRIGGER,
+    CUSTOM_TYPE
+}
