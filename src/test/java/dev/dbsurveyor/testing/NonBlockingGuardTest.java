@@ -1,0 +1,35 @@
+package dev.dbsurveyor.testing;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import reactor.blockhound.BlockingOperationError;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+import reactor.test.StepVerifier;
+
+import java.time.Duration;
+import java.util.concurrent.locks.LockSupport;
+
+/** The guard is live: the same blocking call fails on a non-blocking thread and passes where blocking is allowed. */
+class NonBlockingGuardTest {
+
+    @BeforeAll
+    static void installGuard() {
+        NonBlockingGuard.install();
+    }
+
+    private static Mono<Void> parkBriefly() {
+        return Mono.fromRunnable(() -> LockSupport.parkNanos(Duration.ofMillis(1).toNanos()));
+    }
+
+    @Test
+    void blockingOnAParallelSchedulerThreadFails() {
+        StepVerifier.create(parkBriefly().subscribeOn(Schedulers.parallel()))
+                .verifyErrorSatisfies(error -> org.assertj.core.api.Assertions.assertThat(error).isInstanceOf(BlockingOperationError.class));
+    }
+
+    @Test
+    void blockingOnABoundedElasticThreadIsAllowed() {
+        StepVerifier.create(parkBriefly().subscribeOn(Schedulers.boundedElastic())).verifyComplete();
+    }
+}
