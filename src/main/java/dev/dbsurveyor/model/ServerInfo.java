@@ -2,7 +2,9 @@ package dev.dbsurveyor.model;
 
 /**
  * The server a sweep read. {@code host} is a bare host name or address, never a URL, so no
- * credential can travel in it.
+ * credential can travel in it. {@code version} is the server's short version string;
+ * {@code versionNumber} (such as 150020 or 110402) and {@code versionDetails} (the full banner)
+ * are additions and may be null.
  */
 public record ServerInfo(
         ServerType serverType,
@@ -11,7 +13,9 @@ public record ServerInfo(
         Integer port,
         int totalDatabases,
         String connectionUser,
-        boolean hasSuperuserPrivileges) {
+        boolean hasSuperuserPrivileges,
+        Integer versionNumber,
+        String versionDetails) {
 
     public ServerInfo {
         Require.present(serverType, "server_type");

@@ -135,7 +135,7 @@ public final class ContractFixtures {
     }
 
     public static ServerInfo serverInfo(ServerType type) {
-        return new ServerInfo(type, "17.2", "db.example.internal", 5432, 4, "surveyor", false);
+        return new ServerInfo(type, "17.2", "db.example.internal", 5432, 4, "surveyor", false, 170002, "PostgreSQL 17.2 on x86_64-pc-linux-gnu");
     }
 
     public static MultiDatabaseMetadata sweepMetadata() {

@@ -60,11 +60,11 @@ class ContractRecordsTest {
 
     @Test
     void serverInfoCannotCarryAUrlOrCredentials() {
-        assertThatThrownBy(() -> new ServerInfo(ServerType.POSTGRESQL, "17", "postgres://u:secret@db/x", 5432, 1, "u", false))
+        assertThatThrownBy(() -> new ServerInfo(ServerType.POSTGRESQL, "17", "postgres://u:secret@db/x", 5432, 1, "u", false, null, null))
                 .hasMessageContaining("host").hasMessageNotContaining("secret");
-        assertThatThrownBy(() -> new ServerInfo(ServerType.POSTGRESQL, "17", "u:secret@db", 5432, 1, "u", false))
+        assertThatThrownBy(() -> new ServerInfo(ServerType.POSTGRESQL, "17", "u:secret@db", 5432, 1, "u", false, null, null))
                 .hasMessageNotContaining("secret");
-        assertThat(new ServerInfo(ServerType.POSTGRESQL, "17", "::1", 5432, 1, "u", false).host()).isEqualTo("::1");
+        assertThat(new ServerInfo(ServerType.POSTGRESQL, "17", "::1", 5432, 1, "u", false, null, null).host()).isEqualTo("::1");
     }
 
     @Test

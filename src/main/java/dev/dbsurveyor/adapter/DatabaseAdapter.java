@@ -1,0 +1,33 @@
+package dev.dbsurveyor.adapter;
+
+import dev.dbsurveyor.model.DatabaseSchema;
+import dev.dbsurveyor.model.EnumeratedDatabase;
+import dev.dbsurveyor.model.ServerInfo;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * One engine's way of reading a server: what databases it has, what it is, and each database's
+ * schema. Every method is lazy and non-blocking; nothing happens until subscription, and
+ * cancelling a subscription closes what it opened.
+ */
+public interface DatabaseAdapter {
+
+    /** The server's version, user and privileges. */
+    Mono<ServerInfo> serverInfo();
+
+    /** Every database of the server, system databases and those the role cannot connect to included. */
+    Flux<EnumeratedDatabase> enumerate();
+
+    /**
+     * One database's schema. Objects that could not be read are listed as object failures in the
+     * document; a database that cannot be reached at all ends the {@code Mono} with the error.
+     */
+    Mono<DatabaseSchema> collect(String database);
+
+    /** The connections' current state. */
+    PoolStats poolStats();
+
+    /** Closes the adapter's pooled connections. */
+    Mono<Void> close();
+}

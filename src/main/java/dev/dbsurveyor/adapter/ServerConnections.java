@@ -1,0 +1,73 @@
+package dev.dbsurveyor.adapter;
+
+import dev.dbsurveyor.config.ConnectionConfig;
+import io.r2dbc.pool.ConnectionPool;
+import io.r2dbc.pool.ConnectionPoolConfiguration;
+import io.r2dbc.pool.PoolMetrics;
+import io.r2dbc.spi.Connection;
+import io.r2dbc.spi.ConnectionFactory;
+import reactor.core.publisher.Mono;
+
+import java.util.function.Function;
+
+/**
+ * All connections to one server. A pool (r2dbc-pool) serves the server's default database, where
+ * enumeration and server questions run; other databases get direct connections, since each is
+ * read once. Pooled and direct connections share one budget of {@code maxConnections}.
+ */
+public final class ServerConnections {
+
+    private final Function<String, ConnectionFactory> factories;
+    private final ConnectionConfig config;
+    private final ConnectionBudget budget;
+    private final ConnectionPool pool;
+
+    /**
+     * @param defaultDatabase the database the pool connects to
+     * @param factories       an engine's connection factory for a database name, settings included
+     */
+    public ServerConnections(String defaultDatabase, Function<String, ConnectionFactory> factories, ConnectionConfig config) {
+        this.factories = factories;
+        this.config = config;
+        this.budget = new ConnectionBudget(config.maxConnections(), config.acquireTimeout());
+        this.pool = new ConnectionPool(ConnectionPoolConfiguration.builder()
+                .connectionFactory(budgeted(factories.apply(defaultDatabase)))
+                .name("dbsurveyor")
+                .initialSize(config.minIdleConnections())
+                .minIdle(config.minIdleConnections())
+                .maxSize(config.maxConnections())
+                .maxAcquireTime(config.acquireTimeout())
+                .maxCreateConnectionTime(config.connectTimeout().plus(config.acquireTimeout()))
+                .maxIdleTime(config.idleTimeout())
+                .maxLifeTime(config.maxLifetime())
+                .acquireRetry(0)
+                .build());
+    }
+
+    /**
+     * A pooled connection to the default database; closing it hands it back. Fails with an
+     * {@link io.r2dbc.spi.R2dbcTimeoutException} when none frees up within the acquire timeout.
+     */
+    public Mono<Connection> acquire() {
+        return pool.create();
+    }
+
+    /** A new connection to {@code database}, within the budget; closing it closes it on the server. */
+    public Mono<Connection> connect(String database) {
+        return Mono.from(budgeted(factories.apply(database)).create());
+    }
+
+    public PoolStats poolStats() {
+        PoolMetrics metrics = pool.getMetrics().orElseThrow();
+        return new PoolStats(metrics.idleSize(), metrics.acquiredSize(), budget.max(), budget.inUse());
+    }
+
+    /** Closes the pooled connections; direct connections are closed by whoever opened them. */
+    public Mono<Void> close() {
+        return pool.disposeLater().then(budget.close());
+    }
+
+    private ConnectionFactory budgeted(ConnectionFactory factory) {
+        return new BudgetedConnectionFactory(factory, budget, config.connectTimeout());
+    }
+}

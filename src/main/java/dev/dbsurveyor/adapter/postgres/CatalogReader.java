@@ -1,0 +1,103 @@
+package dev.dbsurveyor.adapter.postgres;
+
+import dev.dbsurveyor.sweep.ErrorClassifier;
+import io.r2dbc.spi.Connection;
+import io.r2dbc.spi.Result;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Reads catalog stages of one database in one {@code REPEATABLE READ READ ONLY} transaction, so
+ * the stages see one snapshot, and in as few round trips as possible: all stages go to the server
+ * as one simple-query string (no bind parameters, so PostgreSQL answers every statement of it in
+ * one exchange). Each stage runs inside its own savepoint. When a stage fails the server skips
+ * the rest of the string; the reader rolls back to that stage's savepoint and sends the remaining
+ * stages, still in the same transaction and snapshot. A lost connection fails every stage not yet read.
+ */
+final class CatalogReader {
+
+    private static final String BEGIN = "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; SET LOCAL search_path = pg_catalog";
+
+    private CatalogReader() {
+    }
+
+    static Mono<CatalogSnapshot> read(Connection connection, List<CatalogStage> stages) {
+        Map<CatalogStage, String> results = new EnumMap<>(CatalogStage.class);
+        Map<CatalogStage, Throwable> failures = new EnumMap<>(CatalogStage.class);
+        return send(connection, new Exchange(BEGIN, List.copyOf(stages)), results, failures)
+                .then(Mono.fromSupplier(() -> new CatalogSnapshot(results, failures)));
+    }
+
+    private static Mono<Void> send(Connection connection, Exchange exchange, Map<CatalogStage, String> results,
+                                   Map<CatalogStage, Throwable> failures) {
+        AtomicInteger answered = new AtomicInteger();
+        return Flux.from(connection.createStatement(exchange.sql()).execute())
+                .concatMap(result -> {
+                    int position = answered.get();
+                    return exchange.stageAt(position)
+                            .map(stage -> Flux.from(result.map(row -> row.get(0, String.class)))
+                                    .doOnNext(json -> results.put(stage, json))
+                                    .then())
+                            .orElseGet(() -> Flux.from(result.getRowsUpdated()).then())
+                            .doOnSuccess(done -> answered.incrementAndGet());
+                })
+                .then()
+                .onErrorResume(error -> recover(connection, exchange, answered.get(), error, results, failures));
+    }
+
+    private static Mono<Void> recover(Connection connection, Exchange exchange, int failedPosition, Throwable error,
+                                      Map<CatalogStage, String> results, Map<CatalogStage, Throwable> failures) {
+        List<CatalogStage> unread = exchange.stages().stream().filter(stage -> !results.containsKey(stage)).toList();
+        var failedStage = exchange.stageAt(failedPosition);
+        if (failedStage.isEmpty() || ErrorClassifier.classify(error).connectionError()) {
+            unread.forEach(stage -> failures.put(stage, error));
+            return Mono.empty();
+        }
+        failures.put(failedStage.get(), error);
+        List<CatalogStage> remaining = unread.subList(unread.indexOf(failedStage.get()) + 1, unread.size());
+        String rollback = "ROLLBACK TO SAVEPOINT " + Exchange.savepoint(failedStage.get()) + "; RELEASE SAVEPOINT "
+                + Exchange.savepoint(failedStage.get());
+        return send(connection, new Exchange(rollback, remaining), results, failures);
+    }
+
+    /**
+     * One simple-query string: a prefix of two statements, then for each stage a savepoint, the
+     * stage's query and the savepoint's release, then COMMIT. Positions count the statements.
+     */
+    private record Exchange(String prefix, List<CatalogStage> stages) {
+
+        private static final int PREFIX_STATEMENTS = 2;
+        private static final int STATEMENTS_PER_STAGE = 3;
+
+        String sql() {
+            List<String> statements = new ArrayList<>();
+            statements.add(prefix);
+            for (CatalogStage stage : stages) {
+                statements.add("SAVEPOINT " + savepoint(stage));
+                statements.add(stage.sql());
+                statements.add("RELEASE SAVEPOINT " + savepoint(stage));
+            }
+            statements.add("COMMIT");
+            return String.join(";\n", statements);
+        }
+
+        /** The stage whose query is the statement at {@code position}, if that statement is a query. */
+        java.util.Optional<CatalogStage> stageAt(int position) {
+            int offset = position - PREFIX_STATEMENTS;
+            if (offset < 0 || offset % STATEMENTS_PER_STAGE != 1 || offset / STATEMENTS_PER_STAGE >= stages.size()) {
+                return java.util.Optional.empty();
+            }
+            return java.util.Optional.of(stages.get(offset / STATEMENTS_PER_STAGE));
+        }
+
+        static String savepoint(CatalogStage stage) {
+            return "stage_" + stage.name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+}

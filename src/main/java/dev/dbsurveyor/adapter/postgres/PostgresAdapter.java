@@ -1,0 +1,110 @@
+package dev.dbsurveyor.adapter.postgres;
+
+import dev.dbsurveyor.adapter.DatabaseAdapter;
+import dev.dbsurveyor.adapter.PoolStats;
+import dev.dbsurveyor.adapter.ServerConnections;
+import dev.dbsurveyor.adapter.SqlResources;
+import dev.dbsurveyor.adapter.postgres.CatalogRows.EnumeratedRow;
+import dev.dbsurveyor.adapter.postgres.CatalogRows.ServerRow;
+import dev.dbsurveyor.config.ConnectionConfig;
+import dev.dbsurveyor.model.DatabaseSchema;
+import dev.dbsurveyor.model.EnumeratedDatabase;
+import dev.dbsurveyor.model.ServerInfo;
+import dev.dbsurveyor.model.ServerType;
+import dev.dbsurveyor.target.EngineFamily;
+import dev.dbsurveyor.target.ServerTarget;
+import io.r2dbc.spi.Connection;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Reads PostgreSQL servers (13 and newer) through their catalog, {@code pg_catalog}, which shows
+ * every object whatever the role's privileges. One database costs one connection and, when no
+ * stage fails, one round trip for all its catalog queries.
+ */
+public final class PostgresAdapter implements DatabaseAdapter {
+
+    /** Databases that are system databases by name; any other template is one too. */
+    static final Set<String> TEMPLATE_DATABASES = Set.of("template0", "template1");
+
+    private static final String ENUMERATE = SqlResources.load(PostgresAdapter.class, "enumerate.sql");
+    private static final String SERVER = SqlResources.load(PostgresAdapter.class, "server.sql");
+
+    private final ServerTarget target;
+    private final ServerConnections connections;
+
+    private PostgresAdapter(ServerTarget target, ServerConnections connections) {
+        this.target = target;
+        this.connections = connections;
+    }
+
+    /**
+     * An adapter for the server a {@code postgresql://} target names. Nothing connects until a
+     * method's result is subscribed to.
+     */
+    public static PostgresAdapter create(ServerTarget target, ConnectionConfig config) {
+        if (target.engine() != EngineFamily.POSTGRESQL) {
+            throw new IllegalArgumentException("Not a PostgreSQL target: " + target);
+        }
+        return new PostgresAdapter(target, new ServerConnections(target.defaultDatabase(), new PostgresSessions(target, config), config));
+    }
+
+    /** A pooled connection to the server's default database, with the collector's session settings. */
+    public Mono<Connection> acquire() {
+        return connections.acquire();
+    }
+
+    @Override
+    public Mono<ServerInfo> serverInfo() {
+        return Mono.usingWhen(connections.acquire(), connection -> singleText(connection, SERVER), Connection::close)
+                .map(json -> CatalogJson.row(json, ServerRow.class))
+                .map(row -> new ServerInfo(ServerType.POSTGRESQL, row.version(), target.host(), target.port(),
+                        row.databases(), row.user(), row.superuser(), row.versionNumber(), row.versionDetails()));
+    }
+
+    @Override
+    public Flux<EnumeratedDatabase> enumerate() {
+        return Mono.usingWhen(connections.acquire(), connection -> singleText(connection, ENUMERATE), Connection::close)
+                .flatMapIterable(json -> CatalogJson.rows(json, EnumeratedRow.class))
+                .map(row -> new EnumeratedDatabase(row.name(), row.owner(), row.encoding(), row.collation(), row.sizeBytes(),
+                        row.isTemplate() || TEMPLATE_DATABASES.contains(row.name()), row.isAccessible()));
+    }
+
+    @Override
+    public Mono<DatabaseSchema> collect(String database) {
+        return Mono.defer(() -> {
+            Instant collectedAt = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+            long started = System.nanoTime();
+            List<CatalogStage> stages = Arrays.asList(CatalogStage.values());
+            return Mono.usingWhen(connections.connect(database),
+                    connection -> CatalogReader.read(connection, stages),
+                    Connection::close,
+                    (connection, error) -> connection.close(),
+                    Connection::close)
+                    .map(snapshot -> PostgresSchemaAssembler.assemble(database, snapshot, collectedAt,
+                            Duration.ofNanos(System.nanoTime() - started).toMillis()));
+        });
+    }
+
+    @Override
+    public PoolStats poolStats() {
+        return connections.poolStats();
+    }
+
+    @Override
+    public Mono<Void> close() {
+        return connections.close();
+    }
+
+    private static Mono<String> singleText(Connection connection, String sql) {
+        return Flux.from(connection.createStatement(sql).execute())
+                .concatMap(result -> result.map(row -> row.get(0, String.class)))
+                .single();
+    }
+}

@@ -1,0 +1,69 @@
+package dev.dbsurveyor.adapter.postgres;
+
+import dev.dbsurveyor.config.ConnectionConfig;
+import dev.dbsurveyor.target.Secret;
+import dev.dbsurveyor.target.ServerTarget;
+import io.r2dbc.postgresql.PostgresqlConnectionConfiguration;
+import io.r2dbc.postgresql.PostgresqlConnectionFactory;
+import io.r2dbc.postgresql.client.SSLMode;
+import io.r2dbc.spi.ConnectionFactory;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Connection factories for the databases of one PostgreSQL server, all with the same settings;
+ * the database is a connection option, never part of a URL string. Every session is read-only,
+ * in UTC, with statement, lock and idle-in-transaction timeouts, and says it is dbsurveyor.
+ */
+final class PostgresSessions implements Function<String, ConnectionFactory> {
+
+    /** Lock waits end sooner than statements: a collector must not queue behind DDL, nor make DDL queue behind it. */
+    private static final Duration LONGEST_LOCK_WAIT = Duration.ofSeconds(5);
+
+    private final ServerTarget target;
+    private final ConnectionConfig config;
+
+    PostgresSessions(ServerTarget target, ConnectionConfig config) {
+        this.target = target;
+        this.config = config;
+    }
+
+    @Override
+    public ConnectionFactory apply(String database) {
+        Duration statementTimeout = config.statementTimeout();
+        Duration lockTimeout = statementTimeout.compareTo(LONGEST_LOCK_WAIT) < 0 ? statementTimeout : LONGEST_LOCK_WAIT;
+        PostgresqlConnectionConfiguration.Builder builder = PostgresqlConnectionConfiguration.builder()
+                .host(target.host())
+                .port(target.port())
+                .username(target.user())
+                .database(database)
+                .applicationName(target.option("application_name").orElse("dbsurveyor"))
+                .connectTimeout(connectTimeout())
+                .preparedStatementCacheQueries(0)
+                .sslMode(sslMode())
+                .options(Map.of(
+                        "default_transaction_read_only", "on",
+                        "statement_timeout", Long.toString(statementTimeout.toMillis()),
+                        "lock_timeout", Long.toString(lockTimeout.toMillis()),
+                        "idle_in_transaction_session_timeout", Long.toString(statementTimeout.multipliedBy(2).toMillis()),
+                        "TimeZone", "UTC",
+                        "search_path", "pg_catalog"));
+        target.passwordFor(database).map(Secret::reveal).ifPresent(builder::password);
+        target.option("sslrootcert").ifPresent(builder::sslRootCert);
+        target.option("sslcert").ifPresent(builder::sslCert);
+        target.option("sslkey").ifPresent(builder::sslKey);
+        return new PostgresqlConnectionFactory(builder.build());
+    }
+
+    /** The URL's {@code connect_timeout} wins over the configuration's, as libpq would have it. */
+    Duration connectTimeout() {
+        return target.option("connect_timeout").map(seconds -> Duration.ofSeconds(Long.parseLong(seconds))).orElse(config.connectTimeout());
+    }
+
+    /** libpq's default is {@code prefer}: TLS when the server offers it. */
+    private SSLMode sslMode() {
+        return SSLMode.fromValue(target.option("sslmode").orElse("prefer"));
+    }
+}
