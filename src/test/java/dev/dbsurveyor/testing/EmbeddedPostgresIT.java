@@ -1,25 +1,28 @@
 package dev.dbsurveyor.testing;
 
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/**
- * The harness's last resort for PostgreSQL, embedded binaries of another major version than the
- * local server, starts and serves R2DBC.
- */
+/** The embedded PostgreSQL binaries of every major the build provides start and serve R2DBC. */
 class EmbeddedPostgresIT {
 
-    @Test
-    void embeddedServerStartsAndAnswersOverR2dbc() {
-        try (EmbeddedPostgresServer embedded = EmbeddedPostgresServer.start();
-             TestServer server = new TestServer(embedded.endpoint())) {
+    static List<String> versions() {
+        return EmbeddedPostgresServer.availableVersions();
+    }
+
+    @ParameterizedTest
+    @MethodSource("versions")
+    void embeddedServerStartsAndAnswersOverR2dbc(String version) {
+        try (TestServer server = new TestServer(EmbeddedPostgresServer.shared(version).endpoint())) {
             String name = server.createDatabase();
 
             assertThat(server.query(name, "SELECT current_database() AS db, current_setting('server_version_num')::int / 10000 AS major"))
-                    .containsExactly(Map.of("db", name, "major", 17));
+                    .containsExactly(Map.of("db", name, "major", Integer.parseInt(version.split("\\.")[0])));
         }
     }
 }

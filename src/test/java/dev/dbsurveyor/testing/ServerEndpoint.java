@@ -36,6 +36,18 @@ public record ServerEndpoint(Engine engine, String host, int port, String user, 
         return builder.build();
     }
 
+    /** The endpoint as a server URL for dbsurveyor, such as {@code postgresql://postgres:secret@127.0.0.1:5432}. */
+    public String url() {
+        String scheme = engine == Engine.POSTGRES ? "postgresql" : "mysql";
+        String credentials = password == null || password.isEmpty()
+                ? encode(user) : encode(user) + ":" + encode(password);
+        return scheme + "://" + credentials + "@" + host + ":" + port;
+    }
+
+    private static String encode(String value) {
+        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
     @Override
     public String toString() {
         return engine.label() + " at " + host + ":" + port + " as " + user + " (" + source + ")";

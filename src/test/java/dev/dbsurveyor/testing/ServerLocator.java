@@ -63,8 +63,8 @@ final class ServerLocator {
 
         if (engine == Engine.POSTGRES) {
             try {
-                EmbeddedPostgresServer embedded = EmbeddedPostgresServer.start();
-                Runtime.getRuntime().addShutdownHook(new Thread(embedded::close, "embedded-postgres-stop"));
+                List<String> versions = EmbeddedPostgresServer.availableVersions();
+                EmbeddedPostgresServer embedded = EmbeddedPostgresServer.shared(versions.get(versions.size() - 1));
                 return answering(embedded.endpoint(), Duration.ofSeconds(30))
                         .orElseGet(() -> missing(engine, List.of("embedded PostgreSQL started but does not answer")));
             } catch (RuntimeException e) {

@@ -18,8 +18,9 @@ public final class TestServer implements AutoCloseable {
 
     private final ServerEndpoint endpoint;
     private final List<String> created = new ArrayList<>();
+    private final List<String> roles = new ArrayList<>();
 
-    TestServer(ServerEndpoint endpoint) {
+    public TestServer(ServerEndpoint endpoint) {
         this.endpoint = endpoint;
     }
 
@@ -58,6 +59,20 @@ public final class TestServer implements AutoCloseable {
         created.remove(name);
     }
 
+    /**
+     * Creates a login role (a user, on MySQL) with a fresh unique name and the given password,
+     * dropped after the test; returns its name.
+     */
+    public String createRole(String password) {
+        String name = "dbsurveyor_role_" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
+        roles.add(name);
+        String literal = "'" + password.replace("'", "''") + "'";
+        execute(null, engine() == Engine.POSTGRES
+                ? "CREATE ROLE " + engine().quote(name) + " LOGIN PASSWORD " + literal
+                : "CREATE USER '" + name + "'@'%' IDENTIFIED BY " + literal);
+        return name;
+    }
+
     /** Runs statements in a database (null: the server's default database) as the administrative user. */
     public void execute(String database, String... statements) {
         BlockingSql.execute(options(database), statements);
@@ -76,6 +91,12 @@ public final class TestServer implements AutoCloseable {
     public void close() {
         for (String name : List.copyOf(created)) {
             dropDatabase(name);
+        }
+        for (String role : List.copyOf(roles)) {
+            execute(null, engine() == Engine.POSTGRES
+                    ? "DROP ROLE IF EXISTS " + engine().quote(role)
+                    : "DROP USER IF EXISTS '" + role + "'@'%'");
+            roles.remove(role);
         }
     }
 

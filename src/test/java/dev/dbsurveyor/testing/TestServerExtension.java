@@ -70,7 +70,7 @@ public final class TestServerExtension implements BeforeEachCallback, AfterEachC
         return Optional.empty();
     }
 
-    private static boolean inCi() {
+    static boolean inCi() {
         String ci = System.getenv("CI");
         return ci != null && !ci.isBlank() && !ci.equalsIgnoreCase("false");
     }

@@ -14,6 +14,7 @@ import dev.dbsurveyor.model.ServerType;
 import dev.dbsurveyor.target.EngineFamily;
 import dev.dbsurveyor.target.ServerTarget;
 import io.r2dbc.spi.Connection;
+import io.r2dbc.spi.ConnectionFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -22,6 +23,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * Reads PostgreSQL servers (13 and newer) through their catalog, {@code pg_catalog}, which shows
@@ -45,14 +47,29 @@ public final class PostgresAdapter implements DatabaseAdapter {
     }
 
     /**
-     * An adapter for the server a {@code postgresql://} target names. Nothing connects until a
-     * method's result is subscribed to.
+     * An adapter for the server a {@code postgresql://} target names. The URL's
+     * {@code connect_timeout} option, when given, wins over the configuration's. Nothing connects
+     * until a method's result is subscribed to.
      */
     public static PostgresAdapter create(ServerTarget target, ConnectionConfig config) {
+        return create(target, config, UnaryOperator.identity());
+    }
+
+    /**
+     * An adapter whose connection factories pass through {@code decorator} first, for
+     * instrumentation such as r2dbc-proxy or metrics. The decorated factory must keep the
+     * session settings it is given.
+     */
+    public static PostgresAdapter create(ServerTarget target, ConnectionConfig config, UnaryOperator<ConnectionFactory> decorator) {
         if (target.engine() != EngineFamily.POSTGRESQL) {
             throw new IllegalArgumentException("Not a PostgreSQL target: " + target);
         }
-        return new PostgresAdapter(target, new ServerConnections(target.defaultDatabase(), new PostgresSessions(target, config), config));
+        ConnectionConfig effective = target.option("connect_timeout")
+                .map(seconds -> config.toBuilder().connectTimeout(Duration.ofSeconds(Long.parseLong(seconds))).build())
+                .orElse(config);
+        PostgresSessions sessions = new PostgresSessions(target, effective);
+        return new PostgresAdapter(target,
+                new ServerConnections(target.defaultDatabase(), database -> decorator.apply(sessions.apply(database)), effective));
     }
 
     /** A pooled connection to the server's default database, with the collector's session settings. */

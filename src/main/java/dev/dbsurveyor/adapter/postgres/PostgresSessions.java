@@ -40,7 +40,7 @@ final class PostgresSessions implements Function<String, ConnectionFactory> {
                 .username(target.user())
                 .database(database)
                 .applicationName(target.option("application_name").orElse("dbsurveyor"))
-                .connectTimeout(connectTimeout())
+                .connectTimeout(config.connectTimeout())
                 .preparedStatementCacheQueries(0)
                 .sslMode(sslMode())
                 .options(Map.of(
@@ -55,11 +55,6 @@ final class PostgresSessions implements Function<String, ConnectionFactory> {
         target.option("sslcert").ifPresent(builder::sslCert);
         target.option("sslkey").ifPresent(builder::sslKey);
         return new PostgresqlConnectionFactory(builder.build());
-    }
-
-    /** The URL's {@code connect_timeout} wins over the configuration's, as libpq would have it. */
-    Duration connectTimeout() {
-        return target.option("connect_timeout").map(seconds -> Duration.ofSeconds(Long.parseLong(seconds))).orElse(config.connectTimeout());
     }
 
     /** libpq's default is {@code prefer}: TLS when the server offers it. */
