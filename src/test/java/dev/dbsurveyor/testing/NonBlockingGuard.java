@@ -15,7 +15,12 @@ public final class NonBlockingGuard {
 
     public static synchronized void install() {
         if (!installed) {
-            BlockHound.install();
+            BlockHound.install(builder -> builder
+                    // The JDK seeds an SSL context from /dev/urandom, which never blocks; drivers
+                    // build one per TLS connection (PostgreSQL's sslmode=prefer included).
+                    .allowBlockingCallsInside("sun.security.ssl.SSLContextImpl", "engineInit")
+                    // SCRAM authentication draws its client nonce from SecureRandom, the same source.
+                    .allowBlockingCallsInside("com.ongres.scram.client.ScramClient$Builder", "build"));
             installed = true;
         }
     }

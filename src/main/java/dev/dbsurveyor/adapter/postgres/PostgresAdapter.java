@@ -1,5 +1,6 @@
 package dev.dbsurveyor.adapter.postgres;
 
+import dev.dbsurveyor.CollectorVersion;
 import dev.dbsurveyor.adapter.DatabaseAdapter;
 import dev.dbsurveyor.adapter.PoolStats;
 import dev.dbsurveyor.adapter.ServerConnections;
@@ -20,7 +21,6 @@ import reactor.core.publisher.Mono;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.function.UnaryOperator;
@@ -37,6 +37,9 @@ public final class PostgresAdapter implements DatabaseAdapter {
 
     private static final String ENUMERATE = SqlResources.load(PostgresAdapter.class, "enumerate.sql");
     private static final String SERVER = SqlResources.load(PostgresAdapter.class, "server.sql");
+    /** Loaded with this class, so that no catalog query file is read later on a non-blocking thread. */
+    private static final List<CatalogStage> STAGES = List.of(CatalogStage.values());
+    private static final String COLLECTOR_VERSION = CollectorVersion.current();
 
     private final ServerTarget target;
     private final ServerConnections connections;
@@ -98,13 +101,12 @@ public final class PostgresAdapter implements DatabaseAdapter {
         return Mono.defer(() -> {
             Instant collectedAt = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
             long started = System.nanoTime();
-            List<CatalogStage> stages = Arrays.asList(CatalogStage.values());
             return Mono.usingWhen(connections.connect(database),
-                    connection -> CatalogReader.read(connection, stages),
+                    connection -> CatalogReader.read(connection, STAGES),
                     Connection::close,
                     (connection, error) -> connection.close(),
                     Connection::close)
-                    .map(snapshot -> PostgresSchemaAssembler.assemble(database, snapshot, collectedAt,
+                    .map(snapshot -> PostgresSchemaAssembler.assemble(database, snapshot, COLLECTOR_VERSION, collectedAt,
                             Duration.ofNanos(System.nanoTime() - started).toMillis()));
         });
     }

@@ -1,6 +1,5 @@
 package dev.dbsurveyor.adapter.postgres;
 
-import dev.dbsurveyor.CollectorVersion;
 import dev.dbsurveyor.adapter.postgres.CatalogRows.ColumnRow;
 import dev.dbsurveyor.adapter.postgres.CatalogRows.ConstraintRow;
 import dev.dbsurveyor.adapter.postgres.CatalogRows.DatabaseRow;
@@ -75,11 +74,12 @@ final class PostgresSchemaAssembler {
         this.failures.putAll(snapshot.failures());
     }
 
-    static DatabaseSchema assemble(String database, CatalogSnapshot snapshot, Instant collectedAt, long durationMs) {
-        return new PostgresSchemaAssembler(database, snapshot).assemble(collectedAt, durationMs);
+    static DatabaseSchema assemble(String database, CatalogSnapshot snapshot, String collectorVersion, Instant collectedAt,
+                                   long durationMs) {
+        return new PostgresSchemaAssembler(database, snapshot).assemble(collectorVersion, collectedAt, durationMs);
     }
 
-    private DatabaseSchema assemble(Instant collectedAt, long durationMs) {
+    private DatabaseSchema assemble(String collectorVersion, Instant collectedAt, long durationMs) {
         List<DatabaseRow> databaseRows = rows(CatalogStage.DATABASE, DatabaseRow.class);
         List<RelationRow> relations = rows(CatalogStage.RELATIONS, RelationRow.class);
         List<ConstraintRow> constraintRows = rows(CatalogStage.CONSTRAINTS, ConstraintRow.class);
@@ -137,7 +137,7 @@ final class PostgresSchemaAssembler {
                 CollectionStatus.SUCCESS);
         return new DatabaseSchema(DatabaseSchema.FORMAT_VERSION, info, tables, views, indexes, constraints, procedures, functions,
                 triggers, customTypes, null,
-                new CollectionMetadata(collectedAt, durationMs, CollectorVersion.current(), warnings, objectFailures));
+                new CollectionMetadata(collectedAt, durationMs, collectorVersion, warnings, objectFailures));
     }
 
     private <T> List<T> rows(CatalogStage stage, Class<T> type) {

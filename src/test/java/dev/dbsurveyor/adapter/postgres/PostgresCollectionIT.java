@@ -25,9 +25,11 @@ import dev.dbsurveyor.model.UnifiedDataType;
 import dev.dbsurveyor.model.UnifiedDataType.ArrayType;
 import dev.dbsurveyor.model.View;
 import dev.dbsurveyor.testing.ContractSchemas;
+import dev.dbsurveyor.testing.NonBlockingGuard;
 import dev.dbsurveyor.testing.PostgresServers;
 import dev.dbsurveyor.testing.ServerEndpoint;
 import dev.dbsurveyor.testing.TestServer;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -45,6 +47,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * document with what the fixture declares.
  */
 class PostgresCollectionIT {
+
+    @BeforeAll
+    static void failOnBlockingCalls() {
+        NonBlockingGuard.install();
+    }
 
     private static final String ODD = "Odd \"Schema\" ü";
 

@@ -5,12 +5,14 @@ import dev.dbsurveyor.model.EnumeratedDatabase;
 import dev.dbsurveyor.model.ServerInfo;
 import dev.dbsurveyor.model.ServerType;
 import dev.dbsurveyor.target.ServerTarget;
+import dev.dbsurveyor.testing.NonBlockingGuard;
 import dev.dbsurveyor.testing.Postgres;
 import dev.dbsurveyor.testing.TestServer;
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.R2dbcException;
 import io.r2dbc.spi.R2dbcTimeoutException;
 import io.r2dbc.spi.Result;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -27,6 +29,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Sessions, pooling, enumeration and server info against a real PostgreSQL. */
 class PostgresConnectionsIT {
+
+    @BeforeAll
+    static void failOnBlockingCalls() {
+        NonBlockingGuard.install();
+    }
 
     private static String uniqueApplicationName() {
         return "dbsurveyor_it_" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());

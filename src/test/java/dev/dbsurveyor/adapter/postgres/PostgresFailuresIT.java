@@ -11,10 +11,12 @@ import dev.dbsurveyor.sweep.ErrorClassification;
 import dev.dbsurveyor.sweep.ErrorClassifier;
 import dev.dbsurveyor.target.ServerTarget;
 import dev.dbsurveyor.testing.ContractSchemas;
+import dev.dbsurveyor.testing.NonBlockingGuard;
 import dev.dbsurveyor.testing.Postgres;
 import dev.dbsurveyor.testing.TestServer;
 import io.r2dbc.proxy.ProxyConnectionFactory;
 import io.r2dbc.spi.Connection;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
@@ -27,6 +29,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** What the PostgreSQL collector does when objects cannot be read, stages fail, or databases are missing. */
 class PostgresFailuresIT {
+
+    @BeforeAll
+    static void failOnBlockingCalls() {
+        NonBlockingGuard.install();
+    }
 
     private static DatabaseSchema collect(PostgresAdapter adapter, String database) {
         try {
