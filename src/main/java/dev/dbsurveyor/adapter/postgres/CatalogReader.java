@@ -28,21 +28,22 @@ final class CatalogReader {
     }
 
     static Mono<CatalogSnapshot> read(Connection connection, List<CatalogStage> stages) {
-        Map<CatalogStage, String> results = new EnumMap<>(CatalogStage.class);
+        Map<CatalogStage, List<Object>> results = new EnumMap<>(CatalogStage.class);
         Map<CatalogStage, Throwable> failures = new EnumMap<>(CatalogStage.class);
         return send(connection, new Exchange(BEGIN, List.copyOf(stages)), results, failures)
                 .then(Mono.fromSupplier(() -> new CatalogSnapshot(results, failures)));
     }
 
-    private static Mono<Void> send(Connection connection, Exchange exchange, Map<CatalogStage, String> results,
+    private static Mono<Void> send(Connection connection, Exchange exchange, Map<CatalogStage, List<Object>> results,
                                    Map<CatalogStage, Throwable> failures) {
         AtomicInteger answered = new AtomicInteger();
         return Flux.from(connection.createStatement(exchange.sql()).execute())
                 .concatMap(result -> {
                     int position = answered.get();
                     return exchange.stageAt(position)
-                            .map(stage -> Flux.from(result.map(row -> row.get(0, String.class)))
-                                    .doOnNext(json -> results.put(stage, json))
+                            .map(stage -> Flux.from(result.map(row -> readSafely(stage, row)))
+                                    .collectList()
+                                    .doOnNext(rows -> keep(stage, rows, results, failures))
                                     .then())
                             .orElseGet(() -> Flux.from(result.getRowsUpdated()).then())
                             .doOnSuccess(done -> answered.incrementAndGet());
@@ -51,9 +52,32 @@ final class CatalogReader {
                 .onErrorResume(error -> recover(connection, exchange, answered.get(), error, results, failures));
     }
 
+    /**
+     * A row that does not read must not fail the exchange: the server is still sending the rest
+     * of the batch. It fails its stage instead, once the stage's rows have all arrived.
+     */
+    private static Object readSafely(CatalogStage stage, io.r2dbc.spi.Readable row) {
+        try {
+            return stage.read(row);
+        } catch (RuntimeException e) {
+            return new UnreadableRow(e);
+        }
+    }
+
+    private static void keep(CatalogStage stage, List<Object> rows, Map<CatalogStage, List<Object>> results,
+                             Map<CatalogStage, Throwable> failures) {
+        rows.stream().filter(UnreadableRow.class::isInstance).findFirst().ifPresentOrElse(
+                unreadable -> failures.put(stage, new InvalidCatalogDataException(stage, ((UnreadableRow) unreadable).error())),
+                () -> results.put(stage, rows));
+    }
+
+    private record UnreadableRow(RuntimeException error) {
+    }
+
     private static Mono<Void> recover(Connection connection, Exchange exchange, int failedPosition, Throwable error,
-                                      Map<CatalogStage, String> results, Map<CatalogStage, Throwable> failures) {
-        List<CatalogStage> unread = exchange.stages().stream().filter(stage -> !results.containsKey(stage)).toList();
+                                      Map<CatalogStage, List<Object>> results, Map<CatalogStage, Throwable> failures) {
+        List<CatalogStage> unread = exchange.stages().stream()
+                .filter(stage -> !results.containsKey(stage) && !failures.containsKey(stage)).toList();
         var failedStage = exchange.stageAt(failedPosition);
         if (failedStage.isEmpty() || ErrorClassifier.classify(error).connectionError()) {
             unread.forEach(stage -> failures.put(stage, error));

@@ -1,8 +1,16 @@
 package dev.dbsurveyor.adapter.postgres;
 
+import io.r2dbc.spi.Readable;
+
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
-/** The rows the catalog queries return, as read from their JSON (snake_case keys). */
+/**
+ * The rows the catalog queries return, and how each is read from the driver's row. Large stages
+ * (relations, columns, constraints, indexes) return plain rows, which PostgreSQL produces far
+ * faster than JSON; routines and types carry their short nested lists as one JSON column.
+ */
 final class CatalogRows {
 
     private CatalogRows() {
@@ -10,6 +18,12 @@ final class CatalogRows {
 
     record DatabaseRow(String name, String encoding, String collation, String owner, Long sizeBytes, boolean isTemplate,
                        String serverVersion) {
+
+        static DatabaseRow read(Readable row) {
+            return new DatabaseRow(row.get("name", String.class), row.get("encoding", String.class), row.get("collation", String.class),
+                    row.get("owner", String.class), row.get("size_bytes", Long.class), flag(row, "is_template"),
+                    row.get("server_version", String.class));
+        }
     }
 
     /** A type as a column, parameter or attribute uses it; {@code modifier} is the typmod, -1 when none. */
@@ -17,17 +31,40 @@ final class CatalogRows {
                    String nativeType) {
     }
 
-    record ColumnRow(String name, int position, boolean notNull, String defaultValue, String identity, String generated,
-                     String comment, int dimensions, TypeRef type) {
+    record RelationRow(String schema, String name, String relkind, String parentSchema, String parentName, Long rowEstimate,
+                       String comment, boolean readable) {
+
+        static RelationRow read(Readable row) {
+            return new RelationRow(row.get("schema", String.class), row.get("name", String.class), row.get("relkind", String.class),
+                    row.get("parent_schema", String.class), row.get("parent_name", String.class), row.get("row_estimate", Long.class),
+                    row.get("comment", String.class), flag(row, "readable"));
+        }
     }
 
-    record RelationRow(String schema, String name, String relkind, String parentSchema, String parentName, Long rowEstimate,
-                       String comment, boolean readable, List<ColumnRow> columns) {
+    record ColumnRow(String schema, String relation, String name, int position, boolean notNull, String defaultValue,
+                     String identity, String generated, String comment, int dimensions, TypeRef type) {
+
+        static ColumnRow read(Readable row) {
+            TypeRef type = new TypeRef(row.get("type_name", String.class), flag(row, "type_builtin"), flag(row, "type_is_array"),
+                    row.get("element_name", String.class), row.get("element_builtin", Boolean.class),
+                    row.get("modifier", Integer.class), row.get("native_type", String.class));
+            return new ColumnRow(row.get("schema", String.class), row.get("relation", String.class), row.get("name", String.class),
+                    row.get("position", Short.class), flag(row, "not_null"), row.get("default_value", String.class),
+                    row.get("identity", String.class), row.get("generated", String.class), row.get("comment", String.class),
+                    row.get("dimensions", Short.class), type);
+        }
     }
 
     record ConstraintRow(String schema, String tableName, String name, String type, List<String> columns,
                          String referencedSchema, String referencedTable, List<String> referencedColumns,
                          String onDelete, String onUpdate, String clause) {
+
+        static ConstraintRow read(Readable row) {
+            return new ConstraintRow(row.get("schema", String.class), row.get("table_name", String.class), row.get("name", String.class),
+                    row.get("type", String.class), texts(row, "columns"), row.get("referenced_schema", String.class),
+                    row.get("referenced_table", String.class), texts(row, "referenced_columns"), row.get("on_delete", String.class),
+                    row.get("on_update", String.class), row.get("clause", String.class));
+        }
     }
 
     record IndexKeyRow(String name, boolean isExpression, boolean isKey, boolean isDescending) {
@@ -35,9 +72,32 @@ final class CatalogRows {
 
     record IndexRow(String schema, String tableName, String name, String method, boolean isUnique, boolean isPrimary,
                     boolean ordered, String predicate, List<IndexKeyRow> columns) {
+
+        /** pg_index.indoption bit 0: the key sorts descending. */
+        private static final int DESCENDING = 1;
+
+        static IndexRow read(Readable row) {
+            List<String> names = texts(row, "key_names");
+            Boolean[] expressions = row.get("key_is_expression", Boolean[].class);
+            Short[] options = row.get("key_options", Short[].class);
+            int keyCount = row.get("key_count", Short.class);
+            List<IndexKeyRow> keys = new ArrayList<>(names.size());
+            for (int i = 0; i < names.size(); i++) {
+                boolean key = i < keyCount;
+                boolean descending = key && options != null && i < options.length && (options[i] & DESCENDING) != 0;
+                keys.add(new IndexKeyRow(names.get(i), Boolean.TRUE.equals(expressions[i]), key, descending));
+            }
+            return new IndexRow(row.get("schema", String.class), row.get("table_name", String.class), row.get("name", String.class),
+                    row.get("method", String.class), flag(row, "is_unique"), flag(row, "is_primary"), flag(row, "ordered"),
+                    row.get("predicate", String.class), keys);
+        }
     }
 
     record ViewRow(String schema, String name, String definition) {
+
+        static ViewRow read(Readable row) {
+            return new ViewRow(row.get("schema", String.class), row.get("name", String.class), row.get("definition", String.class));
+        }
     }
 
     record ParameterRow(String name, String mode, String defaultValue, TypeRef type) {
@@ -45,9 +105,23 @@ final class CatalogRows {
 
     record RoutineRow(String schema, String name, String kind, String identity, String language, String comment,
                       String definition, String result, TypeRef returnType, List<ParameterRow> parameters) {
+
+        static RoutineRow read(Readable row) {
+            String returnType = row.get("return_type", String.class);
+            return new RoutineRow(row.get("schema", String.class), row.get("name", String.class), row.get("kind", String.class),
+                    row.get("identity", String.class), row.get("language", String.class), row.get("comment", String.class),
+                    row.get("definition", String.class), row.get("result", String.class),
+                    returnType == null ? null : CatalogJson.row(returnType, TypeRef.class),
+                    CatalogJson.rows(row.get("parameters", String.class), ParameterRow.class));
+        }
     }
 
     record TriggerRow(String schema, String tableName, String name, int typeBits, String definition) {
+
+        static TriggerRow read(Readable row) {
+            return new TriggerRow(row.get("schema", String.class), row.get("table_name", String.class), row.get("name", String.class),
+                    row.get("type_bits", Integer.class), row.get("definition", String.class));
+        }
     }
 
     record AttributeRow(String name, TypeRef type) {
@@ -55,6 +129,13 @@ final class CatalogRows {
 
     record TypeRow(String schema, String name, String kind, String comment, List<String> labels, String baseType,
                    List<String> checks, boolean notNull, String defaultValue, String subtype, List<AttributeRow> attributes) {
+
+        static TypeRow read(Readable row) {
+            return new TypeRow(row.get("schema", String.class), row.get("name", String.class), row.get("kind", String.class),
+                    row.get("comment", String.class), jsonList(row, "labels", String.class), row.get("base_type", String.class),
+                    jsonList(row, "checks", String.class), flag(row, "not_null"), row.get("default_value", String.class),
+                    row.get("subtype", String.class), jsonList(row, "attributes", AttributeRow.class));
+        }
     }
 
     record ServerRow(String version, Integer versionNumber, String versionDetails, String user, boolean superuser, int databases) {
@@ -62,5 +143,19 @@ final class CatalogRows {
 
     record EnumeratedRow(String name, String owner, String encoding, String collation, Long sizeBytes, boolean isTemplate,
                          boolean isAccessible) {
+    }
+
+    private static boolean flag(Readable row, String column) {
+        return Boolean.TRUE.equals(row.get(column, Boolean.class));
+    }
+
+    private static List<String> texts(Readable row, String column) {
+        String[] values = row.get(column, String[].class);
+        return values == null ? List.of() : Arrays.asList(values);
+    }
+
+    private static <T> List<T> jsonList(Readable row, String column, Class<T> type) {
+        String json = row.get(column, String.class);
+        return json == null ? List.of() : CatalogJson.rows(json, type);
     }
 }

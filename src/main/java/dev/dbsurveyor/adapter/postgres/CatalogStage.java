@@ -3,30 +3,35 @@ package dev.dbsurveyor.adapter.postgres;
 import dev.dbsurveyor.adapter.SqlResources;
 import dev.dbsurveyor.model.CollectionStage;
 import dev.dbsurveyor.model.ObjectType;
+import io.r2dbc.spi.Readable;
 
+import java.util.function.Function;
 
 /**
- * The catalog queries that read one PostgreSQL database, one per stage, each returning a single
- * JSON array. A stage that fails is reported as an object failure of its object type.
+ * The catalog queries that read one PostgreSQL database, one per stage, and how each row is
+ * read. A stage that fails is reported as an object failure of its object type.
  */
 enum CatalogStage {
-    DATABASE("database.sql", CollectionStage.ENUMERATE_SCHEMAS, ObjectType.TABLE),
-    RELATIONS("relations.sql", CollectionStage.ENUMERATE_TABLES, ObjectType.TABLE),
-    CONSTRAINTS("constraints.sql", CollectionStage.COLLECT_CONSTRAINTS, ObjectType.CONSTRAINT),
-    INDEXES("indexes.sql", CollectionStage.COLLECT_INDEXES, ObjectType.INDEX),
-    VIEWS("views.sql", CollectionStage.COLLECT_VIEWS, ObjectType.VIEW),
-    ROUTINES("routines.sql", CollectionStage.COLLECT_ROUTINES, ObjectType.FUNCTION),
-    TRIGGERS("triggers.sql", CollectionStage.COLLECT_TRIGGERS, ObjectType.TRIGGER),
-    TYPES("types.sql", CollectionStage.OTHER, ObjectType.CUSTOM_TYPE);
+    DATABASE("database.sql", CollectionStage.ENUMERATE_SCHEMAS, ObjectType.TABLE, CatalogRows.DatabaseRow::read),
+    RELATIONS("relations.sql", CollectionStage.ENUMERATE_TABLES, ObjectType.TABLE, CatalogRows.RelationRow::read),
+    COLUMNS("columns.sql", CollectionStage.COLLECT_COLUMNS, ObjectType.TABLE, CatalogRows.ColumnRow::read),
+    CONSTRAINTS("constraints.sql", CollectionStage.COLLECT_CONSTRAINTS, ObjectType.CONSTRAINT, CatalogRows.ConstraintRow::read),
+    INDEXES("indexes.sql", CollectionStage.COLLECT_INDEXES, ObjectType.INDEX, CatalogRows.IndexRow::read),
+    VIEWS("views.sql", CollectionStage.COLLECT_VIEWS, ObjectType.VIEW, CatalogRows.ViewRow::read),
+    ROUTINES("routines.sql", CollectionStage.COLLECT_ROUTINES, ObjectType.FUNCTION, CatalogRows.RoutineRow::read),
+    TRIGGERS("triggers.sql", CollectionStage.COLLECT_TRIGGERS, ObjectType.TRIGGER, CatalogRows.TriggerRow::read),
+    TYPES("types.sql", CollectionStage.OTHER, ObjectType.CUSTOM_TYPE, CatalogRows.TypeRow::read);
 
     private final String sql;
     private final CollectionStage stage;
     private final ObjectType objectType;
+    private final Function<Readable, ?> rowReader;
 
-    CatalogStage(String file, CollectionStage stage, ObjectType objectType) {
+    CatalogStage(String file, CollectionStage stage, ObjectType objectType, Function<Readable, ?> rowReader) {
         this.sql = SqlResources.load(CatalogStage.class, file);
         this.stage = stage;
         this.objectType = objectType;
+        this.rowReader = rowReader;
     }
 
     String sql() {
@@ -39,5 +44,10 @@ enum CatalogStage {
 
     ObjectType objectType() {
         return objectType;
+    }
+
+    /** One row of this stage's query as its {@link CatalogRows} record. */
+    Object read(Readable row) {
+        return rowReader.apply(row);
     }
 }

@@ -39,12 +39,10 @@ import dev.dbsurveyor.model.TriggerTiming;
 import dev.dbsurveyor.model.TypeCategory;
 import dev.dbsurveyor.model.UnifiedDataType;
 import dev.dbsurveyor.model.View;
-import dev.dbsurveyor.sweep.ErrorClassification;
 import dev.dbsurveyor.sweep.ErrorClassifier;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,15 +61,12 @@ final class PostgresSchemaAssembler {
     static final String WHOLE_STAGE = "*";
 
     private final String database;
-    private final Map<CatalogStage, String> results;
-    private final Map<CatalogStage, Throwable> failures;
+    private final CatalogSnapshot snapshot;
     private final List<String> warnings = new ArrayList<>();
 
     private PostgresSchemaAssembler(String database, CatalogSnapshot snapshot) {
         this.database = database;
-        this.results = snapshot.results();
-        this.failures = new EnumMap<>(CatalogStage.class);
-        this.failures.putAll(snapshot.failures());
+        this.snapshot = snapshot;
     }
 
     static DatabaseSchema assemble(String database, CatalogSnapshot snapshot, String collectorVersion, Instant collectedAt,
@@ -80,14 +75,16 @@ final class PostgresSchemaAssembler {
     }
 
     private DatabaseSchema assemble(String collectorVersion, Instant collectedAt, long durationMs) {
-        List<DatabaseRow> databaseRows = rows(CatalogStage.DATABASE, DatabaseRow.class);
-        List<RelationRow> relations = rows(CatalogStage.RELATIONS, RelationRow.class);
-        List<ConstraintRow> constraintRows = rows(CatalogStage.CONSTRAINTS, ConstraintRow.class);
-        List<IndexRow> indexRows = rows(CatalogStage.INDEXES, IndexRow.class);
-        List<ViewRow> viewRows = rows(CatalogStage.VIEWS, ViewRow.class);
-        List<RoutineRow> routineRows = rows(CatalogStage.ROUTINES, RoutineRow.class);
-        List<TriggerRow> triggerRows = rows(CatalogStage.TRIGGERS, TriggerRow.class);
-        List<TypeRow> typeRows = rows(CatalogStage.TYPES, TypeRow.class);
+        List<DatabaseRow> databaseRows = snapshot.rows(CatalogStage.DATABASE, DatabaseRow.class);
+        List<RelationRow> relations = snapshot.rows(CatalogStage.RELATIONS, RelationRow.class);
+        Map<TableReference, List<ColumnRow>> columnsByRelation = groupBy(snapshot.rows(CatalogStage.COLUMNS, ColumnRow.class),
+                row -> new TableReference(row.schema(), row.relation()));
+        List<ConstraintRow> constraintRows = snapshot.rows(CatalogStage.CONSTRAINTS, ConstraintRow.class);
+        List<IndexRow> indexRows = snapshot.rows(CatalogStage.INDEXES, IndexRow.class);
+        List<ViewRow> viewRows = snapshot.rows(CatalogStage.VIEWS, ViewRow.class);
+        List<RoutineRow> routineRows = snapshot.rows(CatalogStage.ROUTINES, RoutineRow.class);
+        List<TriggerRow> triggerRows = snapshot.rows(CatalogStage.TRIGGERS, TriggerRow.class);
+        List<TypeRow> typeRows = snapshot.rows(CatalogStage.TYPES, TypeRow.class);
 
         List<Constraint> constraints = constraintRows.stream().map(PostgresSchemaAssembler::constraint).toList();
         List<Index> indexes = indexRows.stream().map(PostgresSchemaAssembler::index).toList();
@@ -98,21 +95,30 @@ final class PostgresSchemaAssembler {
         List<View> views = new ArrayList<>();
         Map<TableReference, String> definitions = viewRows.stream()
                 .collect(Collectors.toMap(row -> new TableReference(row.schema(), row.name()), row -> row.definition() == null ? "" : row.definition()));
+        boolean columnsRead = snapshot.results().containsKey(CatalogStage.COLUMNS);
         int unreadable = 0;
         for (RelationRow relation : relations) {
             TableReference reference = new TableReference(relation.schema(), relation.name());
+            List<ColumnRow> columns = columnsByRelation.getOrDefault(reference, List.of());
             if (!relation.readable() && !isView(relation)) {
                 unreadable++;
             }
             if (isView(relation)) {
                 views.add(new View(relation.name(), relation.schema(), definitions.get(reference),
-                        columns(relation, Set.of()), relation.comment(), relation.relkind().equals("m")));
-            } else if (relation.columns().isEmpty()) {
-                warnings.add("Table " + relation.schema() + "." + relation.name()
-                        + " has no columns, which the v1.0 format cannot describe: it is left out");
+                        columns(columns, Set.of()), relation.comment(), relation.relkind().equals("m")));
+            } else if (columns.isEmpty()) {
+                if (columnsRead) {
+                    warnings.add("Table " + relation.schema() + "." + relation.name()
+                            + " has no columns, which the v1.0 format cannot describe: it is left out");
+                }
             } else {
-                tables.add(table(relation, constraintsByTable.getOrDefault(reference, List.of()), indexesByTable.getOrDefault(reference, List.of())));
+                tables.add(table(relation, columns, constraintsByTable.getOrDefault(reference, List.of()),
+                        indexesByTable.getOrDefault(reference, List.of())));
             }
+        }
+        if (!columnsRead && !relations.isEmpty()) {
+            warnings.add("The columns could not be read, so no table can be described (the v1.0 format needs columns): "
+                    + relations.size() + " relation(s) are left out");
         }
         if (unreadable > 0) {
             warnings.add("The collecting role may not read the rows of " + unreadable + " table(s) (no SELECT privilege)");
@@ -140,27 +146,18 @@ final class PostgresSchemaAssembler {
                 new CollectionMetadata(collectedAt, durationMs, collectorVersion, warnings, objectFailures));
     }
 
-    private <T> List<T> rows(CatalogStage stage, Class<T> type) {
-        String json = results.get(stage);
-        if (json == null) {
-            return List.of();
-        }
-        try {
-            return stage == CatalogStage.DATABASE ? List.of(CatalogJson.row(json, type)) : CatalogJson.rows(json, type);
-        } catch (RuntimeException e) {
-            failures.put(stage, e);
-            return List.of();
-        }
-    }
-
     private List<ObjectFailure> objectFailures() {
         List<ObjectFailure> list = new ArrayList<>();
-        failures.forEach((stage, error) -> {
-            ErrorClassification classification = ErrorClassifier.classify(error);
-            ErrorCategory category = error instanceof java.io.UncheckedIOException ? ErrorCategory.INVALID_DATA : classification.category();
+        for (CatalogStage stage : CatalogStage.values()) {
+            Throwable error = snapshot.failures().get(stage);
+            if (error == null) {
+                continue;
+            }
+            ErrorCategory category = error instanceof InvalidCatalogDataException
+                    ? ErrorCategory.INVALID_DATA : ErrorClassifier.classify(error).category();
             list.add(new ObjectFailure(stage.objectType(), WHOLE_STAGE, null, stage.stage(), category,
                     String.valueOf(error.getMessage()), 0, null));
-        });
+        }
         return list;
     }
 
@@ -168,7 +165,7 @@ final class PostgresSchemaAssembler {
         return relation.relkind().equals("v") || relation.relkind().equals("m");
     }
 
-    private static Table table(RelationRow relation, List<ConstraintRow> constraintRows, List<Index> indexes) {
+    private static Table table(RelationRow relation, List<ColumnRow> columns, List<ConstraintRow> constraintRows, List<Index> indexes) {
         ConstraintRow primary = constraintRows.stream().filter(row -> row.type().equals("p")).findFirst().orElse(null);
         Set<String> keyColumns = primary == null ? Set.of() : new HashSet<>(primary.columns());
         PrimaryKey primaryKey = primary == null ? null : new PrimaryKey(primary.name(), primary.columns());
@@ -178,7 +175,7 @@ final class PostgresSchemaAssembler {
                 .toList();
         List<Constraint> constraints = constraintRows.stream().map(PostgresSchemaAssembler::constraint).toList();
         TableReference parent = relation.parentName() == null ? null : new TableReference(relation.parentSchema(), relation.parentName());
-        return new Table(relation.name(), relation.schema(), columns(relation, keyColumns), primaryKey, foreignKeys, indexes,
+        return new Table(relation.name(), relation.schema(), columns(columns, keyColumns), primaryKey, foreignKeys, indexes,
                 constraints, relation.comment(), relation.rowEstimate(), kind(relation.relkind()), parent);
     }
 
@@ -190,8 +187,8 @@ final class PostgresSchemaAssembler {
         };
     }
 
-    private static List<Column> columns(RelationRow relation, Set<String> keyColumns) {
-        return relation.columns().stream().map(column -> column(column, keyColumns.contains(column.name()))).toList();
+    private static List<Column> columns(List<ColumnRow> rows, Set<String> keyColumns) {
+        return rows.stream().map(column -> column(column, keyColumns.contains(column.name()))).toList();
     }
 
     private static Column column(ColumnRow row, boolean inPrimaryKey) {

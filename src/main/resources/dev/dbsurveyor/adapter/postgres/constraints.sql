@@ -1,38 +1,38 @@
 -- Primary key, foreign key, unique, check and exclusion constraints of tables, columns in key order.
 -- Foreign keys that PostgreSQL adds for each partition of a referenced partitioned table are left
 -- out: the constraint the user declared is listed once, on its own table.
-SELECT coalesce(json_agg(x ORDER BY x.schema, x.table_name, x.name), '[]')::text
-  FROM (SELECT n.nspname AS schema,
-               c.relname AS table_name,
-               con.conname AS name,
-               con.contype::text AS type,
-               ARRAY(SELECT a.attname::text
-                       FROM unnest(con.conkey) WITH ORDINALITY AS k(num, ord)
-                       JOIN pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.num
-                      ORDER BY k.ord) AS columns,
-               fn.nspname AS referenced_schema,
-               fc.relname AS referenced_table,
-               ARRAY(SELECT a.attname::text
-                       FROM unnest(con.confkey) WITH ORDINALITY AS k(num, ord)
-                       JOIN pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.num
-                      ORDER BY k.ord) AS referenced_columns,
-               nullif(con.confdeltype::text, ' ') AS on_delete,
-               nullif(con.confupdtype::text, ' ') AS on_update,
-               CASE con.contype
-                    WHEN 'c' THEN pg_get_expr(con.conbin, con.conrelid, true)
-                    WHEN 'x' THEN pg_get_constraintdef(con.oid, true)
-               END AS clause
-          FROM pg_constraint con
-          JOIN pg_class c ON c.oid = con.conrelid
-          JOIN pg_namespace n ON n.oid = c.relnamespace
-          LEFT JOIN pg_class fc ON fc.oid = con.confrelid
-          LEFT JOIN pg_namespace fn ON fn.oid = fc.relnamespace
-         WHERE con.contype IN ('p', 'f', 'u', 'c', 'x')
-           AND c.relkind IN ('r', 'p', 'f')
-           AND n.nspname NOT IN ('pg_catalog', 'information_schema')
-           AND n.nspname !~ '^pg_(toast|temp_)'
-           AND NOT (con.contype = 'f' AND con.conparentid <> 0
-                    AND EXISTS (SELECT 1 FROM pg_constraint parent
-                                 WHERE parent.oid = con.conparentid AND parent.conrelid = con.conrelid))
-           AND NOT EXISTS (SELECT 1 FROM pg_depend e
-                            WHERE e.classid = 'pg_class'::regclass AND e.objid = c.oid AND e.deptype = 'e')) x
+SELECT n.nspname AS schema,
+       c.relname AS table_name,
+       con.conname AS name,
+       con.contype::text AS type,
+       ARRAY(SELECT a.attname::text
+               FROM unnest(con.conkey) WITH ORDINALITY AS k(num, ord)
+               JOIN pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.num
+              ORDER BY k.ord) AS columns,
+       fn.nspname AS referenced_schema,
+       fc.relname AS referenced_table,
+       ARRAY(SELECT a.attname::text
+               FROM unnest(con.confkey) WITH ORDINALITY AS k(num, ord)
+               JOIN pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.num
+              ORDER BY k.ord) AS referenced_columns,
+       nullif(con.confdeltype::text, ' ') AS on_delete,
+       nullif(con.confupdtype::text, ' ') AS on_update,
+       CASE con.contype
+            WHEN 'c' THEN pg_get_expr(con.conbin, con.conrelid, true)
+            WHEN 'x' THEN pg_get_constraintdef(con.oid, true)
+       END AS clause
+  FROM pg_constraint con
+  JOIN pg_class c ON c.oid = con.conrelid
+  JOIN pg_namespace n ON n.oid = c.relnamespace
+  LEFT JOIN pg_class fc ON fc.oid = con.confrelid
+  LEFT JOIN pg_namespace fn ON fn.oid = fc.relnamespace
+ WHERE con.contype IN ('p', 'f', 'u', 'c', 'x')
+   AND c.relkind IN ('r', 'p', 'f')
+   AND n.nspname NOT IN ('pg_catalog', 'information_schema')
+   AND n.nspname !~ '^pg_(toast|temp_)'
+   AND NOT (con.contype = 'f' AND con.conparentid <> 0
+            AND EXISTS (SELECT 1 FROM pg_constraint parent
+                         WHERE parent.oid = con.conparentid AND parent.conrelid = con.conrelid))
+   AND NOT EXISTS (SELECT 1 FROM pg_depend e
+                    WHERE e.classid = 'pg_class'::regclass AND e.objid = c.oid AND e.deptype = 'e')
+ ORDER BY 1, 2, 3

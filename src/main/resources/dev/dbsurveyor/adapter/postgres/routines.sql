@@ -1,7 +1,7 @@
--- Functions and procedures (not aggregates or window functions) with parameters in order. Functions
--- that belong to another object (the constructors PostgreSQL makes for a range type) are left out.
-SELECT coalesce(json_agg(x ORDER BY x.schema, x.name, x.identity), '[]')::text
-  FROM (SELECT n.nspname AS schema,
+-- Functions and procedures (not aggregates or window functions), one row each, parameters in order
+-- as a JSON array. Functions that belong to another object (the constructors PostgreSQL makes for a
+-- range type) are left out.
+SELECT * FROM (SELECT n.nspname AS schema,
                p.proname AS name,
                p.prokind::text AS kind,
                pg_get_function_identity_arguments(p.oid) AS identity,
@@ -16,7 +16,7 @@ SELECT coalesce(json_agg(x ORDER BY x.schema, x.name, x.identity), '[]')::text
                       'element', ret.typname,
                       'element_builtin', ret.typnamespace = 'pg_catalog'::regnamespace,
                       'modifier', -1,
-                      'native_type', format_type(p.prorettype, NULL)) END AS return_type,
+                      'native_type', format_type(p.prorettype, NULL))::text END AS return_type,
                (SELECT coalesce(json_agg(json_build_object(
                          'name', coalesce(p.proargnames[arg.pos], ''),
                          'mode', coalesce(p.proargmodes[arg.pos]::text, 'i'),
@@ -32,7 +32,7 @@ SELECT coalesce(json_agg(x ORDER BY x.schema, x.name, x.identity), '[]')::text
                          ORDER BY arg.pos), '[]')
                   FROM unnest(coalesce(p.proallargtypes, p.proargtypes::oid[])) WITH ORDINALITY AS arg(type_oid, pos)
                   JOIN pg_type t ON t.oid = arg.type_oid
-                  LEFT JOIN pg_type et ON et.oid = t.typelem AND t.typcategory = 'A') AS parameters
+                  LEFT JOIN pg_type et ON et.oid = t.typelem AND t.typcategory = 'A')::text AS parameters
           FROM pg_proc p
           JOIN pg_namespace n ON n.oid = p.pronamespace
           JOIN pg_language l ON l.oid = p.prolang
@@ -44,3 +44,4 @@ SELECT coalesce(json_agg(x ORDER BY x.schema, x.name, x.identity), '[]')::text
            AND n.nspname !~ '^pg_(toast|temp_)'
            AND NOT EXISTS (SELECT 1 FROM pg_depend e
                             WHERE e.classid = 'pg_proc'::regclass AND e.objid = p.oid AND e.deptype IN ('e', 'i'))) x
+ ORDER BY x.schema, x.name, x.identity

@@ -1,16 +1,16 @@
 -- User triggers (not internal ones, not the clones PostgreSQL puts on each partition).
-SELECT coalesce(json_agg(x ORDER BY x.schema, x.table_name, x.name), '[]')::text
-  FROM (SELECT n.nspname AS schema,
-               c.relname AS table_name,
-               tg.tgname AS name,
-               tg.tgtype::int AS type_bits,
-               pg_get_triggerdef(tg.oid, true) AS definition
-          FROM pg_trigger tg
-          JOIN pg_class c ON c.oid = tg.tgrelid
-          JOIN pg_namespace n ON n.oid = c.relnamespace
-         WHERE NOT tg.tgisinternal
-           AND tg.tgparentid = 0
-           AND n.nspname NOT IN ('pg_catalog', 'information_schema')
-           AND n.nspname !~ '^pg_(toast|temp_)'
-           AND NOT EXISTS (SELECT 1 FROM pg_depend e
-                            WHERE e.classid = 'pg_class'::regclass AND e.objid = c.oid AND e.deptype = 'e')) x
+SELECT n.nspname AS schema,
+       c.relname AS table_name,
+       tg.tgname AS name,
+       tg.tgtype::int AS type_bits,
+       pg_get_triggerdef(tg.oid, true) AS definition
+  FROM pg_trigger tg
+  JOIN pg_class c ON c.oid = tg.tgrelid
+  JOIN pg_namespace n ON n.oid = c.relnamespace
+ WHERE NOT tg.tgisinternal
+   AND tg.tgparentid = 0
+   AND n.nspname NOT IN ('pg_catalog', 'information_schema')
+   AND n.nspname !~ '^pg_(toast|temp_)'
+   AND NOT EXISTS (SELECT 1 FROM pg_depend e
+                    WHERE e.classid = 'pg_class'::regclass AND e.objid = c.oid AND e.deptype = 'e')
+ ORDER BY 1, 2, 3

@@ -1,16 +1,16 @@
--- User-defined enums, domains, ranges and standalone composite types.
-SELECT coalesce(json_agg(x ORDER BY x.schema, x.name), '[]')::text
-  FROM (SELECT n.nspname AS schema,
+-- User-defined enums, domains, ranges and standalone composite types, one row each; enum labels,
+-- domain checks and composite attributes as JSON arrays.
+SELECT * FROM (SELECT n.nspname AS schema,
                t.typname AS name,
                t.typtype::text AS kind,
                d.description AS comment,
                CASE WHEN t.typtype = 'e' THEN
-                    (SELECT coalesce(json_agg(e.enumlabel ORDER BY e.enumsortorder), '[]') FROM pg_enum e WHERE e.enumtypid = t.oid)
+                    (SELECT coalesce(json_agg(e.enumlabel ORDER BY e.enumsortorder), '[]')::text FROM pg_enum e WHERE e.enumtypid = t.oid)
                END AS labels,
                CASE WHEN t.typtype = 'd' THEN format_type(t.typbasetype, t.typtypmod) END AS base_type,
                CASE WHEN t.typtype = 'd' THEN
                     (SELECT coalesce(json_agg(pg_get_constraintdef(con.oid, true) ORDER BY con.conname), '[]')
-                       FROM pg_constraint con WHERE con.contypid = t.oid AND con.contype = 'c')
+                       FROM pg_constraint con WHERE con.contypid = t.oid AND con.contype = 'c')::text
                END AS checks,
                t.typnotnull AS not_null,
                t.typdefault AS default_value,
@@ -30,7 +30,7 @@ SELECT coalesce(json_agg(x ORDER BY x.schema, x.name), '[]')::text
                        FROM pg_attribute a
                        JOIN pg_type at ON at.oid = a.atttypid
                        LEFT JOIN pg_type aet ON aet.oid = at.typelem AND at.typcategory = 'A'
-                      WHERE a.attrelid = t.typrelid AND a.attnum > 0 AND NOT a.attisdropped)
+                      WHERE a.attrelid = t.typrelid AND a.attnum > 0 AND NOT a.attisdropped)::text
                END AS attributes
           FROM pg_type t
           JOIN pg_namespace n ON n.oid = t.typnamespace
@@ -42,3 +42,4 @@ SELECT coalesce(json_agg(x ORDER BY x.schema, x.name), '[]')::text
            AND n.nspname !~ '^pg_(toast|temp_)'
            AND NOT EXISTS (SELECT 1 FROM pg_depend e
                             WHERE e.classid = 'pg_type'::regclass AND e.objid = t.oid AND e.deptype = 'e')) x
+ ORDER BY x.schema, x.name

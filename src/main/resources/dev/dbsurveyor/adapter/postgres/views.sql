@@ -1,12 +1,12 @@
--- Definitions of views and materialized views (their columns come with the relations).
-SELECT coalesce(json_agg(x ORDER BY x.schema, x.name), '[]')::text
-  FROM (SELECT n.nspname AS schema,
-               c.relname AS name,
-               pg_get_viewdef(c.oid, true) AS definition
-          FROM pg_class c
-          JOIN pg_namespace n ON n.oid = c.relnamespace
-         WHERE c.relkind IN ('v', 'm')
-           AND n.nspname NOT IN ('pg_catalog', 'information_schema')
-           AND n.nspname !~ '^pg_(toast|temp_)'
-           AND NOT EXISTS (SELECT 1 FROM pg_depend e
-                            WHERE e.classid = 'pg_class'::regclass AND e.objid = c.oid AND e.deptype = 'e')) x
+-- Definitions of views and materialized views (their columns come with columns.sql).
+SELECT n.nspname AS schema,
+       c.relname AS name,
+       pg_get_viewdef(c.oid, true) AS definition
+  FROM pg_class c
+  JOIN pg_namespace n ON n.oid = c.relnamespace
+ WHERE c.relkind IN ('v', 'm')
+   AND n.nspname NOT IN ('pg_catalog', 'information_schema')
+   AND n.nspname !~ '^pg_(toast|temp_)'
+   AND NOT EXISTS (SELECT 1 FROM pg_depend e
+                    WHERE e.classid = 'pg_class'::regclass AND e.objid = c.oid AND e.deptype = 'e')
+ ORDER BY 1, 2

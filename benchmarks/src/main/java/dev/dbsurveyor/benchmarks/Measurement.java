@@ -1,0 +1,28 @@
+package dev.dbsurveyor.benchmarks;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** One timed run: wall time, the contender's own count of statements, and the peak heap while it ran. */
+record Measurement(Duration wall, int statements, long objects, long peakHeapBytes) {
+
+    /** What a contender reports about one run. */
+    record Outcome(int statements, long objects) {
+    }
+
+    static Measurement of(Callable<Outcome> run) throws Exception {
+        List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(pool -> pool.getType() == MemoryType.HEAP).toList();
+        System.gc();
+        heap.forEach(MemoryPoolMXBean::resetPeakUsage);
+        long started = System.nanoTime();
+        Outcome outcome = run.call();
+        Duration wall = Duration.ofNanos(System.nanoTime() - started);
+        long peak = heap.stream().mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
+        return new Measurement(wall, outcome.statements(), outcome.objects(), peak);
+    }
+}
