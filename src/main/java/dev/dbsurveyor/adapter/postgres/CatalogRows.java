@@ -31,65 +31,77 @@ final class CatalogRows {
                    String nativeType) {
     }
 
-    record RelationRow(String schema, String name, String relkind, String parentSchema, String parentName, Long rowEstimate,
-                       String comment, boolean readable) {
+    record RelationRow(long oid, String schema, String name, String relkind, String parentSchema, String parentName,
+                       Long rowEstimate, String comment, boolean readable) {
 
         static RelationRow read(Readable row) {
-            return new RelationRow(row.get("schema", String.class), row.get("name", String.class), row.get("relkind", String.class),
+            return new RelationRow(objectId(row, "oid"), row.get("schema", String.class), row.get("name", String.class),
+                    row.get("relkind", String.class),
                     row.get("parent_schema", String.class), row.get("parent_name", String.class), row.get("row_estimate", Long.class),
                     row.get("comment", String.class), flag(row, "readable"));
         }
     }
 
-    record ColumnRow(String schema, String relation, String name, int position, boolean notNull, String defaultValue,
+    record ColumnRow(long relation, String name, int position, boolean notNull, String defaultValue,
                      String identity, String generated, String comment, int dimensions, TypeRef type) {
 
         static ColumnRow read(Readable row) {
             TypeRef type = new TypeRef(row.get("type_name", String.class), flag(row, "type_builtin"), flag(row, "type_is_array"),
                     row.get("element_name", String.class), row.get("element_builtin", Boolean.class),
                     row.get("modifier", Integer.class), row.get("native_type", String.class));
-            return new ColumnRow(row.get("schema", String.class), row.get("relation", String.class), row.get("name", String.class),
+            return new ColumnRow(objectId(row, "relation"), row.get("name", String.class),
                     row.get("position", Short.class), flag(row, "not_null"), row.get("default_value", String.class),
                     row.get("identity", String.class), row.get("generated", String.class), row.get("comment", String.class),
                     row.get("dimensions", Short.class), type);
         }
     }
 
-    record ConstraintRow(String schema, String tableName, String name, String type, List<String> columns,
-                         String referencedSchema, String referencedTable, List<String> referencedColumns,
-                         String onDelete, String onUpdate, String clause) {
+    /**
+     * A constraint with its columns as attribute numbers; {@code referencedColumnNames} is set only
+     * for a foreign key to a table whose columns the columns stage does not list.
+     */
+    record ConstraintRow(String schema, String tableName, long tableOid, String name, String type, List<Integer> columnNumbers,
+                         String referencedSchema, String referencedTable, long referencedOid, List<Integer> referencedColumnNumbers,
+                         List<String> referencedColumnNames, String onDelete, String onUpdate, String clause) {
 
         static ConstraintRow read(Readable row) {
-            return new ConstraintRow(row.get("schema", String.class), row.get("table_name", String.class), row.get("name", String.class),
-                    row.get("type", String.class), texts(row, "columns"), row.get("referenced_schema", String.class),
-                    row.get("referenced_table", String.class), texts(row, "referenced_columns"), row.get("on_delete", String.class),
-                    row.get("on_update", String.class), row.get("clause", String.class));
+            String[] referencedNames = row.get("referenced_column_names", String[].class);
+            return new ConstraintRow(row.get("schema", String.class), row.get("table_name", String.class), objectId(row, "table_oid"),
+                    row.get("name", String.class), row.get("type", String.class), numbers(row, "column_numbers"),
+                    row.get("referenced_schema", String.class), row.get("referenced_table", String.class), objectId(row, "referenced_oid"),
+                    numbers(row, "referenced_column_numbers"), referencedNames == null ? null : Arrays.asList(referencedNames),
+                    row.get("on_delete", String.class), row.get("on_update", String.class), row.get("clause", String.class));
         }
     }
 
-    record IndexKeyRow(String name, boolean isExpression, boolean isKey, boolean isDescending) {
+    /**
+     * One column of an index: its attribute number (0 for an expression), whether it is a key
+     * (not an INCLUDE column), whether it sorts descending, and its definition when the index has
+     * expression keys (PostgreSQL spells every column of such an index out).
+     */
+    record IndexKeyRow(int columnNumber, boolean isKey, boolean isDescending, String definition) {
     }
 
-    record IndexRow(String schema, String tableName, String name, String method, boolean isUnique, boolean isPrimary,
-                    boolean ordered, String predicate, List<IndexKeyRow> columns) {
+    record IndexRow(String schema, String tableName, long tableOid, String name, String method, boolean isUnique,
+                    boolean isPrimary, boolean ordered, String predicate, List<IndexKeyRow> keys) {
 
         /** pg_index.indoption bit 0: the key sorts descending. */
         private static final int DESCENDING = 1;
 
         static IndexRow read(Readable row) {
-            List<String> names = texts(row, "key_names");
-            Boolean[] expressions = row.get("key_is_expression", Boolean[].class);
-            Short[] options = row.get("key_options", Short[].class);
+            List<Integer> numbers = numbers(row, "key_numbers");
+            List<Integer> options = numbers(row, "key_options");
+            List<String> definitions = texts(row, "key_definitions");
             int keyCount = row.get("key_count", Short.class);
-            List<IndexKeyRow> keys = new ArrayList<>(names.size());
-            for (int i = 0; i < names.size(); i++) {
+            List<IndexKeyRow> keys = new ArrayList<>(numbers.size());
+            for (int i = 0; i < numbers.size(); i++) {
                 boolean key = i < keyCount;
-                boolean descending = key && options != null && i < options.length && (options[i] & DESCENDING) != 0;
-                keys.add(new IndexKeyRow(names.get(i), Boolean.TRUE.equals(expressions[i]), key, descending));
+                boolean descending = key && i < options.size() && (options.get(i) & DESCENDING) != 0;
+                keys.add(new IndexKeyRow(numbers.get(i), key, descending, i < definitions.size() ? definitions.get(i) : null));
             }
-            return new IndexRow(row.get("schema", String.class), row.get("table_name", String.class), row.get("name", String.class),
-                    row.get("method", String.class), flag(row, "is_unique"), flag(row, "is_primary"), flag(row, "ordered"),
-                    row.get("predicate", String.class), keys);
+            return new IndexRow(row.get("schema", String.class), row.get("table_name", String.class), objectId(row, "table_oid"),
+                    row.get("name", String.class), row.get("method", String.class), flag(row, "is_unique"), flag(row, "is_primary"),
+                    flag(row, "ordered"), row.get("predicate", String.class), keys);
         }
     }
 
@@ -147,6 +159,16 @@ final class CatalogRows {
 
     private static boolean flag(Readable row, String column) {
         return Boolean.TRUE.equals(row.get(column, Boolean.class));
+    }
+
+    private static long objectId(Readable row, String column) {
+        Long value = row.get(column, Long.class);
+        return value == null ? 0 : value;
+    }
+
+    private static List<Integer> numbers(Readable row, String column) {
+        Short[] values = row.get(column, Short[].class);
+        return values == null ? List.of() : Arrays.stream(values).map(Short::intValue).toList();
     }
 
     private static List<String> texts(Readable row, String column) {

@@ -3,6 +3,7 @@ package dev.dbsurveyor.adapter.postgres;
 import dev.dbsurveyor.adapter.postgres.CatalogRows.ColumnRow;
 import dev.dbsurveyor.adapter.postgres.CatalogRows.ConstraintRow;
 import dev.dbsurveyor.adapter.postgres.CatalogRows.DatabaseRow;
+import dev.dbsurveyor.adapter.postgres.CatalogRows.IndexKeyRow;
 import dev.dbsurveyor.adapter.postgres.CatalogRows.IndexRow;
 import dev.dbsurveyor.adapter.postgres.CatalogRows.RelationRow;
 import dev.dbsurveyor.adapter.postgres.CatalogRows.RoutineRow;
@@ -47,6 +48,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -77,19 +79,19 @@ final class PostgresSchemaAssembler {
     private DatabaseSchema assemble(String collectorVersion, Instant collectedAt, long durationMs) {
         List<DatabaseRow> databaseRows = snapshot.rows(CatalogStage.DATABASE, DatabaseRow.class);
         List<RelationRow> relations = snapshot.rows(CatalogStage.RELATIONS, RelationRow.class);
-        Map<TableReference, List<ColumnRow>> columnsByRelation = groupBy(snapshot.rows(CatalogStage.COLUMNS, ColumnRow.class),
-                row -> new TableReference(row.schema(), row.relation()));
-        List<ConstraintRow> constraintRows = snapshot.rows(CatalogStage.CONSTRAINTS, ConstraintRow.class);
-        List<IndexRow> indexRows = snapshot.rows(CatalogStage.INDEXES, IndexRow.class);
+        ColumnNames names = new ColumnNames(snapshot.rows(CatalogStage.COLUMNS, ColumnRow.class));
         List<ViewRow> viewRows = snapshot.rows(CatalogStage.VIEWS, ViewRow.class);
         List<RoutineRow> routineRows = snapshot.rows(CatalogStage.ROUTINES, RoutineRow.class);
         List<TriggerRow> triggerRows = snapshot.rows(CatalogStage.TRIGGERS, TriggerRow.class);
         List<TypeRow> typeRows = snapshot.rows(CatalogStage.TYPES, TypeRow.class);
 
-        List<Constraint> constraints = constraintRows.stream().map(PostgresSchemaAssembler::constraint).toList();
-        List<Index> indexes = indexRows.stream().map(PostgresSchemaAssembler::index).toList();
-        Map<TableReference, List<ConstraintRow>> constraintsByTable = groupBy(constraintRows, row -> new TableReference(row.schema(), row.tableName()));
-        Map<TableReference, List<Index>> indexesByTable = groupBy(indexes, index -> new TableReference(index.schema(), index.tableName()));
+        List<NamedConstraint> namedConstraints = nameConstraints(snapshot.rows(CatalogStage.CONSTRAINTS, ConstraintRow.class), names);
+        List<NamedIndex> namedIndexes = nameIndexes(snapshot.rows(CatalogStage.INDEXES, IndexRow.class), names);
+        List<Constraint> constraints = namedConstraints.stream().map(NamedConstraint::constraint).toList();
+        List<Index> indexes = namedIndexes.stream().map(NamedIndex::index).toList();
+        Map<Long, List<NamedConstraint>> constraintsByTable = groupBy(namedConstraints, named -> named.row().tableOid());
+        Map<Long, List<Index>> indexesByTable = namedIndexes.stream().collect(Collectors.groupingBy(NamedIndex::tableOid,
+                LinkedHashMap::new, Collectors.mapping(NamedIndex::index, Collectors.toList())));
 
         List<Table> tables = new ArrayList<>();
         List<View> views = new ArrayList<>();
@@ -98,13 +100,12 @@ final class PostgresSchemaAssembler {
         boolean columnsRead = snapshot.results().containsKey(CatalogStage.COLUMNS);
         int unreadable = 0;
         for (RelationRow relation : relations) {
-            TableReference reference = new TableReference(relation.schema(), relation.name());
-            List<ColumnRow> columns = columnsByRelation.getOrDefault(reference, List.of());
+            List<ColumnRow> columns = names.columnsOf(relation.oid());
             if (!relation.readable() && !isView(relation)) {
                 unreadable++;
             }
             if (isView(relation)) {
-                views.add(new View(relation.name(), relation.schema(), definitions.get(reference),
+                views.add(new View(relation.name(), relation.schema(), definitions.get(new TableReference(relation.schema(), relation.name())),
                         columns(columns, Set.of()), relation.comment(), relation.relkind().equals("m")));
             } else if (columns.isEmpty()) {
                 if (columnsRead) {
@@ -112,8 +113,8 @@ final class PostgresSchemaAssembler {
                             + " has no columns, which the v1.0 format cannot describe: it is left out");
                 }
             } else {
-                tables.add(table(relation, columns, constraintsByTable.getOrDefault(reference, List.of()),
-                        indexesByTable.getOrDefault(reference, List.of())));
+                tables.add(table(relation, columns, constraintsByTable.getOrDefault(relation.oid(), List.of()),
+                        indexesByTable.getOrDefault(relation.oid(), List.of())));
             }
         }
         if (!columnsRead && !relations.isEmpty()) {
@@ -165,18 +166,86 @@ final class PostgresSchemaAssembler {
         return relation.relkind().equals("v") || relation.relkind().equals("m");
     }
 
-    private static Table table(RelationRow relation, List<ColumnRow> columns, List<ConstraintRow> constraintRows, List<Index> indexes) {
-        ConstraintRow primary = constraintRows.stream().filter(row -> row.type().equals("p")).findFirst().orElse(null);
+    private static Table table(RelationRow relation, List<ColumnRow> columns, List<NamedConstraint> constraints, List<Index> indexes) {
+        NamedConstraint primary = constraints.stream().filter(named -> named.row().type().equals("p")).findFirst().orElse(null);
         Set<String> keyColumns = primary == null ? Set.of() : new HashSet<>(primary.columns());
-        PrimaryKey primaryKey = primary == null ? null : new PrimaryKey(primary.name(), primary.columns());
-        List<ForeignKey> foreignKeys = constraintRows.stream().filter(row -> row.type().equals("f"))
-                .map(row -> new ForeignKey(row.name(), row.columns(), row.referencedTable(), row.referencedSchema(),
-                        row.referencedColumns(), action(row.onDelete()), action(row.onUpdate())))
+        PrimaryKey primaryKey = primary == null ? null : new PrimaryKey(primary.row().name(), primary.columns());
+        List<ForeignKey> foreignKeys = constraints.stream().filter(named -> named.row().type().equals("f"))
+                .map(named -> new ForeignKey(named.row().name(), named.columns(), named.row().referencedTable(),
+                        named.row().referencedSchema(), named.referencedColumns(), action(named.row().onDelete()),
+                        action(named.row().onUpdate())))
                 .toList();
-        List<Constraint> constraints = constraintRows.stream().map(PostgresSchemaAssembler::constraint).toList();
         TableReference parent = relation.parentName() == null ? null : new TableReference(relation.parentSchema(), relation.parentName());
         return new Table(relation.name(), relation.schema(), columns(columns, keyColumns), primaryKey, foreignKeys, indexes,
-                constraints, relation.comment(), relation.rowEstimate(), kind(relation.relkind()), parent);
+                constraints.stream().map(NamedConstraint::constraint).toList(), relation.comment(), relation.rowEstimate(),
+                kind(relation.relkind()), parent);
+    }
+
+    /** A constraint whose attribute numbers have been named. */
+    private record NamedConstraint(ConstraintRow row, List<String> columns, List<String> referencedColumns) {
+
+        Constraint constraint() {
+            ConstraintType type = switch (row.type()) {
+                case "p" -> ConstraintType.PRIMARY_KEY;
+                case "f" -> ConstraintType.FOREIGN_KEY;
+                case "u" -> ConstraintType.UNIQUE;
+                case "c" -> ConstraintType.CHECK;
+                case "x" -> ConstraintType.EXCLUSION;
+                default -> throw new IllegalStateException("Unexpected constraint type " + row.type());
+            };
+            return new Constraint(row.name(), row.tableName(), row.schema(), type, columns, row.clause());
+        }
+    }
+
+    private record NamedIndex(long tableOid, Index index) {
+    }
+
+    private List<NamedConstraint> nameConstraints(List<ConstraintRow> rows, ColumnNames names) {
+        List<NamedConstraint> named = new ArrayList<>(rows.size());
+        int unnamed = 0;
+        for (ConstraintRow row : rows) {
+            Optional<List<String>> columns = names.names(row.tableOid(), row.columnNumbers());
+            Optional<List<String>> referenced = row.referencedColumnNames() != null
+                    ? Optional.of(row.referencedColumnNames())
+                    : names.names(row.referencedOid(), row.referencedColumnNumbers());
+            if (columns.isPresent() && referenced.isPresent()) {
+                named.add(new NamedConstraint(row, columns.get(), referenced.get()));
+            } else {
+                unnamed++;
+            }
+        }
+        if (unnamed > 0) {
+            warnings.add(unnamed + " constraint(s) are left out because their columns could not be named");
+        }
+        return named;
+    }
+
+    private List<NamedIndex> nameIndexes(List<IndexRow> rows, ColumnNames names) {
+        List<NamedIndex> named = new ArrayList<>(rows.size());
+        int unnamed = 0;
+        for (IndexRow row : rows) {
+            List<IndexColumn> columns = new ArrayList<>(row.keys().size());
+            for (IndexKeyRow key : row.keys()) {
+                boolean expression = key.columnNumber() == 0;
+                String name = key.definition() != null && expression ? key.definition()
+                        : names.names(row.tableOid(), List.of(key.columnNumber())).map(list -> list.get(0)).orElse(null);
+                if (name == null) {
+                    break;
+                }
+                SortOrder order = key.isKey() && row.ordered() ? (key.isDescending() ? SortOrder.DESCENDING : SortOrder.ASCENDING) : null;
+                columns.add(new IndexColumn(name, order, expression ? name : null));
+            }
+            if (columns.size() == row.keys().size()) {
+                named.add(new NamedIndex(row.tableOid(), new Index(row.name(), row.tableName(), row.schema(), columns, row.isUnique(),
+                        row.isPrimary(), row.method(), row.predicate())));
+            } else {
+                unnamed++;
+            }
+        }
+        if (unnamed > 0) {
+            warnings.add(unnamed + " index(es) are left out because their columns could not be named");
+        }
+        return named;
     }
 
     private static TableKind kind(String relkind) {
@@ -224,27 +293,6 @@ final class PostgresSchemaAssembler {
             case "d" -> ReferentialAction.SET_DEFAULT;
             default -> null;
         };
-    }
-
-    private static Constraint constraint(ConstraintRow row) {
-        ConstraintType type = switch (row.type()) {
-            case "p" -> ConstraintType.PRIMARY_KEY;
-            case "f" -> ConstraintType.FOREIGN_KEY;
-            case "u" -> ConstraintType.UNIQUE;
-            case "c" -> ConstraintType.CHECK;
-            case "x" -> ConstraintType.EXCLUSION;
-            default -> throw new IllegalStateException("Unexpected constraint type " + row.type());
-        };
-        return new Constraint(row.name(), row.tableName(), row.schema(), type, row.columns(), row.clause());
-    }
-
-    private static Index index(IndexRow row) {
-        List<IndexColumn> columns = row.columns().stream()
-                .map(key -> new IndexColumn(key.name(),
-                        key.isKey() && row.ordered() ? (key.isDescending() ? SortOrder.DESCENDING : SortOrder.ASCENDING) : null,
-                        key.isExpression() ? key.name() : null))
-                .toList();
-        return new Index(row.name(), row.tableName(), row.schema(), columns, row.isUnique(), row.isPrimary(), row.method(), row.predicate());
     }
 
     private static Routine routine(RoutineRow row) {

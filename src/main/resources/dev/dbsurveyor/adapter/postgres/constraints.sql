@@ -1,20 +1,25 @@
--- Primary key, foreign key, unique, check and exclusion constraints of tables, columns in key order.
--- Foreign keys that PostgreSQL adds for each partition of a referenced partitioned table are left
--- out: the constraint the user declared is listed once, on its own table.
+-- Primary key, foreign key, unique, check and exclusion constraints of tables. Columns come as
+-- attribute numbers in key order, which the collector names from the columns stage; only a
+-- foreign key to a table that stage does not list (one an extension owns) has its referenced
+-- columns named here. Foreign keys that PostgreSQL adds for each partition of a referenced
+-- partitioned table are left out: the constraint the user declared is listed once.
 SELECT n.nspname AS schema,
        c.relname AS table_name,
+       con.conrelid::bigint AS table_oid,
        con.conname AS name,
        con.contype::text AS type,
-       ARRAY(SELECT a.attname::text
-               FROM unnest(con.conkey) WITH ORDINALITY AS k(num, ord)
-               JOIN pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.num
-              ORDER BY k.ord) AS columns,
+       con.conkey AS column_numbers,
        fn.nspname AS referenced_schema,
        fc.relname AS referenced_table,
-       ARRAY(SELECT a.attname::text
-               FROM unnest(con.confkey) WITH ORDINALITY AS k(num, ord)
-               JOIN pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.num
-              ORDER BY k.ord) AS referenced_columns,
+       con.confrelid::bigint AS referenced_oid,
+       con.confkey AS referenced_column_numbers,
+       CASE WHEN con.contype = 'f' AND EXISTS (SELECT 1 FROM pg_depend e
+                                                WHERE e.classid = 'pg_class'::regclass AND e.objid = con.confrelid AND e.deptype = 'e')
+            THEN ARRAY(SELECT a.attname::text
+                         FROM unnest(con.confkey) WITH ORDINALITY AS k(num, ord)
+                         JOIN pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.num
+                        ORDER BY k.ord)
+       END AS referenced_column_names,
        nullif(con.confdeltype::text, ' ') AS on_delete,
        nullif(con.confupdtype::text, ' ') AS on_update,
        CASE con.contype
@@ -35,4 +40,3 @@ SELECT n.nspname AS schema,
                          WHERE parent.oid = con.conparentid AND parent.conrelid = con.conrelid))
    AND NOT EXISTS (SELECT 1 FROM pg_depend e
                     WHERE e.classid = 'pg_class'::regclass AND e.objid = c.oid AND e.deptype = 'e')
- ORDER BY 1, 2, 3

@@ -1,6 +1,7 @@
 -- Tables, partitioned tables, foreign tables, views and materialized views of every user schema.
 -- Extension members are left out, as pg_dump leaves them out.
-SELECT n.nspname AS schema,
+SELECT c.oid::bigint AS oid,
+       n.nspname AS schema,
        c.relname AS name,
        c.relkind::text AS relkind,
        pn.nspname AS parent_schema,
