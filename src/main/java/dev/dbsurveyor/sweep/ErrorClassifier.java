@@ -18,7 +18,8 @@ import java.util.concurrent.TimeoutException;
  * The one place that decides what a driver error means. It reads the first R2DBC error in the
  * cause chain by its code (MySQL/MariaDB vendor number, else PostgreSQL SQLSTATE) rather than by
  * exception class, because the drivers map codes a sweep must retry (statement timeout, too many
- * connections, shutdown) to "non-transient" classes. Without a code it falls back to the type.
+ * connections, shutdown) to "non-transient" classes. An error with a code the tables do not know
+ * is {@code Other} and not retried; only an error without any code is judged by its type.
  */
 public final class ErrorClassifier {
 
@@ -98,7 +99,7 @@ public final class ErrorClassifier {
                 case "08" -> CONNECTION;
                 case "53" -> CONFLICT;
                 case "22", "23" -> INVALID_DATA;
-                default -> null;
+                default -> OTHER;
             };
         };
     }

@@ -76,7 +76,7 @@ class PostgresCollectionIT {
         return Integer.parseInt(String.valueOf(server.query(null, "SELECT current_setting('server_version_num') AS v").get(0).get("v"))) / 10000;
     }
 
-    @ParameterizedTest
+    @ParameterizedTest(name = "{0}")
     @MethodSource("servers")
     void everyObjectKindIsCollectedAsDeclared(ServerEndpoint endpoint) {
         try (TestServer server = new TestServer(endpoint)) {
@@ -336,7 +336,7 @@ class PostgresCollectionIT {
         return document.customTypes().stream().filter(t -> t.name().equals(name)).findFirst().orElseThrow();
     }
 
-    @ParameterizedTest
+    @ParameterizedTest(name = "{0}")
     @MethodSource("servers")
     void anEmptyDatabaseGivesAnEmptyValidDocument(ServerEndpoint endpoint) {
         try (TestServer server = new TestServer(endpoint)) {
