@@ -3,6 +3,7 @@ package dev.dbsurveyor.adapter;
 import dev.dbsurveyor.model.DatabaseSchema;
 import dev.dbsurveyor.model.EnumeratedDatabase;
 import dev.dbsurveyor.model.ServerInfo;
+import dev.dbsurveyor.retry.DatabaseRetries;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -20,10 +21,16 @@ public interface DatabaseAdapter {
     Flux<EnumeratedDatabase> enumerate();
 
     /**
-     * One database's schema. Objects that could not be read are listed as object failures in the
-     * document; a database that cannot be reached at all ends the {@code Mono} with the error.
+     * One database's schema. A stage that fails is retried within {@code retries}; what still
+     * fails is listed as object failures in the document. A database that cannot be reached at
+     * all ends the {@code Mono} with the error (the caller retries that, on the same budget).
      */
-    Mono<DatabaseSchema> collect(String database);
+    Mono<DatabaseSchema> collect(String database, DatabaseRetries retries);
+
+    /** One database's schema, nothing retried. */
+    default Mono<DatabaseSchema> collect(String database) {
+        return collect(database, DatabaseRetries.none());
+    }
 
     /** The connections' current state. */
     PoolStats poolStats();

@@ -6,6 +6,7 @@ import java.util.List;
 /**
  * Figures of a whole sweep. Every enumerated database is counted once:
  * {@code databasesDiscovered = databasesFiltered + databasesSkipped + databasesCollected + databasesFailed}.
+ * {@code durationStats}, an addition, is null when no database was attempted.
  */
 public record MultiDatabaseMetadata(
         Instant startedAt,
@@ -17,7 +18,8 @@ public record MultiDatabaseMetadata(
         int databasesSkipped,
         int maxConcurrency,
         String collectorVersion,
-        List<String> warnings) {
+        List<String> warnings,
+        DurationStats durationStats) {
 
     public MultiDatabaseMetadata {
         Require.present(startedAt, "started_at");

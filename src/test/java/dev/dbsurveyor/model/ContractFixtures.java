@@ -139,7 +139,8 @@ public final class ContractFixtures {
     }
 
     public static MultiDatabaseMetadata sweepMetadata() {
-        return new MultiDatabaseMetadata(COLLECTED_AT, 9_000, 5, 1, 1, 2, 1, 8, "0.1.0", List.of("template0 filtered"));
+        return new MultiDatabaseMetadata(COLLECTED_AT, 9_000, 5, 1, 1, 2, 1, 8, "0.1.0", List.of("template0 filtered"),
+                new DurationStats(1_250.5, 1_843, 1_843, 0.55));
     }
 
     public static MultiDatabaseResult bundle() {
@@ -147,7 +148,8 @@ public final class ContractFixtures {
                 List.of(new DatabaseCollectionResult("inventory", fullDocument(), 1_843)),
                 List.of(new DatabaseFailure("broken", "connection refused", ErrorCategory.OTHER, true, 3),
                         new DatabaseFailure("locked", "permission denied for database locked", ErrorCategory.PERMISSION, false, 0)),
-                sweepMetadata());
+                sweepMetadata(), List.of(new SkippedDatabase("locked_out", "the role may not connect to this database")),
+                List.of(new SkippedDatabase("template0", "system database")));
     }
 
     public static MultiDatabaseManifest manifest() {
@@ -155,7 +157,7 @@ public final class ContractFixtures {
                 List.of(new ManifestEntry("inventory", "inventory.dbsurveyor.json", CollectionStatus.SUCCESS, 1_843, 9),
                         new ManifestEntry("broken", "broken.dbsurveyor.json", new CollectionStatus.Failed("connection refused"), 30, 0),
                         new ManifestEntry("no access", "no%20access.dbsurveyor.json", new CollectionStatus.Skipped("no CONNECT privilege"), 0, 0)),
-                sweepMetadata());
+                sweepMetadata(), List.of(new SkippedDatabase("template0", "system database")));
     }
 
     public static EnumeratedDatabase enumeratedDatabase() {

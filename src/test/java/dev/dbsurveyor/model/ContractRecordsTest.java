@@ -52,9 +52,9 @@ class ContractRecordsTest {
 
     @Test
     void sweepFiguresAccountForEveryDatabase() {
-        assertThatThrownBy(() -> new MultiDatabaseMetadata(Instant.EPOCH, 0, 5, 1, 1, 1, 1, 4, "0.1.0", List.of()))
+        assertThatThrownBy(() -> new MultiDatabaseMetadata(Instant.EPOCH, 0, 5, 1, 1, 1, 1, 4, "0.1.0", List.of(), null))
                 .hasMessageContaining("databases_discovered");
-        assertThatThrownBy(() -> new MultiDatabaseMetadata(Instant.EPOCH, 0, 0, 0, 0, 0, 0, 0, "0.1.0", List.of()))
+        assertThatThrownBy(() -> new MultiDatabaseMetadata(Instant.EPOCH, 0, 0, 0, 0, 0, 0, 0, "0.1.0", List.of(), null))
                 .hasMessageContaining("max_concurrency");
     }
 

@@ -1,6 +1,6 @@
 package dev.dbsurveyor.adapter.postgres;
 
-import dev.dbsurveyor.sweep.ErrorClassifier;
+import dev.dbsurveyor.retry.ErrorClassifier;
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.Result;
 import reactor.core.publisher.Flux;
@@ -22,15 +22,24 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class CatalogReader {
 
-    private static final String BEGIN = "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; SET LOCAL search_path = pg_catalog";
-
     private CatalogReader() {
     }
 
-    static Mono<CatalogSnapshot> read(Connection connection, List<CatalogStage> stages) {
+    /**
+     * Reads {@code stages} in one read-only snapshot. The transaction sets its own statement and
+     * lock timeouts and search path ({@code SET LOCAL}), so that they hold on any connection (a
+     * caller's pooled one too) and end with the transaction.
+     */
+    static Mono<CatalogSnapshot> read(Connection connection, List<CatalogStage> stages, SessionLimits limits) {
         Map<CatalogStage, List<Object>> results = new EnumMap<>(CatalogStage.class);
         Map<CatalogStage, Throwable> failures = new EnumMap<>(CatalogStage.class);
-        return send(connection, new Exchange(BEGIN, List.copyOf(stages)), results, failures)
+        List<String> begin = List.of(
+                "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY",
+                "SET LOCAL search_path = pg_catalog",
+                "SET LOCAL statement_timeout = " + limits.statementTimeout().toMillis(),
+                "SET LOCAL lock_timeout = " + limits.lockTimeout().toMillis(),
+                "SET LOCAL jit = off");
+        return send(connection, new Exchange(begin, List.copyOf(stages)), results, failures)
                 .then(Mono.fromSupplier(() -> new CatalogSnapshot(results, failures)));
     }
 
@@ -85,23 +94,21 @@ final class CatalogReader {
         }
         failures.put(failedStage.get(), error);
         List<CatalogStage> remaining = unread.subList(unread.indexOf(failedStage.get()) + 1, unread.size());
-        String rollback = "ROLLBACK TO SAVEPOINT " + Exchange.savepoint(failedStage.get()) + "; RELEASE SAVEPOINT "
-                + Exchange.savepoint(failedStage.get());
+        List<String> rollback = List.of("ROLLBACK TO SAVEPOINT " + Exchange.savepoint(failedStage.get()),
+                "RELEASE SAVEPOINT " + Exchange.savepoint(failedStage.get()));
         return send(connection, new Exchange(rollback, remaining), results, failures);
     }
 
     /**
-     * One simple-query string: a prefix of two statements, then for each stage a savepoint, the
-     * stage's query and the savepoint's release, then COMMIT. Positions count the statements.
+     * One simple-query string: the prefix statements, then for each stage a savepoint, the stage's
+     * query and the savepoint's release, then COMMIT. Positions count the statements.
      */
-    private record Exchange(String prefix, List<CatalogStage> stages) {
+    private record Exchange(List<String> prefix, List<CatalogStage> stages) {
 
-        private static final int PREFIX_STATEMENTS = 2;
         private static final int STATEMENTS_PER_STAGE = 3;
 
         String sql() {
-            List<String> statements = new ArrayList<>();
-            statements.add(prefix);
+            List<String> statements = new ArrayList<>(prefix);
             for (CatalogStage stage : stages) {
                 statements.add("SAVEPOINT " + savepoint(stage));
                 statements.add(stage.sql());
@@ -113,7 +120,7 @@ final class CatalogReader {
 
         /** The stage whose query is the statement at {@code position}, if that statement is a query. */
         java.util.Optional<CatalogStage> stageAt(int position) {
-            int offset = position - PREFIX_STATEMENTS;
+            int offset = position - prefix.size();
             if (offset < 0 || offset % STATEMENTS_PER_STAGE != 1 || offset / STATEMENTS_PER_STAGE >= stages.size()) {
                 return java.util.Optional.empty();
             }

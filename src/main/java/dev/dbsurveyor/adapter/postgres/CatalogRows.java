@@ -150,7 +150,8 @@ final class CatalogRows {
         }
     }
 
-    record ServerRow(String version, Integer versionNumber, String versionDetails, String user, boolean superuser, int databases) {
+    record ServerRow(String version, Integer versionNumber, String versionDetails, String user, boolean superuser, int databases,
+                     String address, Integer port) {
     }
 
     record EnumeratedRow(String name, String owner, String encoding, String collation, Long sizeBytes, boolean isTemplate,

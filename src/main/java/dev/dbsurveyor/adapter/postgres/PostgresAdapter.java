@@ -12,6 +12,8 @@ import dev.dbsurveyor.model.DatabaseSchema;
 import dev.dbsurveyor.model.EnumeratedDatabase;
 import dev.dbsurveyor.model.ServerInfo;
 import dev.dbsurveyor.model.ServerType;
+import dev.dbsurveyor.retry.DatabaseRetries;
+import dev.dbsurveyor.retry.ErrorClassifier;
 import dev.dbsurveyor.target.EngineFamily;
 import dev.dbsurveyor.target.ServerTarget;
 import io.r2dbc.spi.Connection;
@@ -21,8 +23,11 @@ import reactor.core.publisher.Mono;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /**
@@ -41,12 +46,15 @@ public final class PostgresAdapter implements DatabaseAdapter {
     private static final List<CatalogStage> STAGES = List.of(CatalogStage.values());
     private static final String COLLECTOR_VERSION = CollectorVersion.current();
 
+    /** The host and port the URL names, or null when the adapter was built from a caller's factories. */
     private final ServerTarget target;
     private final ServerConnections connections;
+    private final SessionLimits limits;
 
-    private PostgresAdapter(ServerTarget target, ServerConnections connections) {
+    private PostgresAdapter(ServerTarget target, ServerConnections connections, SessionLimits limits) {
         this.target = target;
         this.connections = connections;
+        this.limits = limits;
     }
 
     /**
@@ -72,7 +80,21 @@ public final class PostgresAdapter implements DatabaseAdapter {
                 .orElse(config);
         PostgresSessions sessions = new PostgresSessions(target, effective);
         return new PostgresAdapter(target,
-                new ServerConnections(target.defaultDatabase(), database -> decorator.apply(sessions.apply(database)), effective));
+                new ServerConnections(target.defaultDatabase(), database -> decorator.apply(sessions.apply(database)), effective),
+                SessionLimits.of(effective));
+    }
+
+    /**
+     * An adapter on connection factories the caller provides, one per database name (for example
+     * built from an application's own R2DBC configuration). dbsurveyor still bounds and pools what
+     * it opens, but cannot set session options on the caller's connections: every catalog read
+     * sets its timeouts with {@code SET LOCAL} inside its read-only transaction instead, so nothing
+     * outlives it on a connection that goes back to the caller's pool.
+     *
+     * @param defaultDatabase the database that enumeration and server questions use
+     */
+    public static PostgresAdapter create(String defaultDatabase, Function<String, ConnectionFactory> factories, ConnectionConfig config) {
+        return new PostgresAdapter(null, new ServerConnections(defaultDatabase, factories, config), SessionLimits.of(config));
     }
 
     /** A pooled connection to the server's default database, with the collector's session settings. */
@@ -84,7 +106,9 @@ public final class PostgresAdapter implements DatabaseAdapter {
     public Mono<ServerInfo> serverInfo() {
         return Mono.usingWhen(connections.acquire(), connection -> singleText(connection, SERVER), Connection::close)
                 .map(json -> CatalogJson.row(json, ServerRow.class))
-                .map(row -> new ServerInfo(ServerType.POSTGRESQL, row.version(), target.host(), target.port(),
+                .map(row -> new ServerInfo(ServerType.POSTGRESQL, row.version(),
+                        target != null ? target.host() : row.address() != null ? row.address() : "localhost",
+                        target != null ? Integer.valueOf(target.port()) : row.port(),
                         row.databases(), row.user(), row.superuser(), row.versionNumber(), row.versionDetails()));
     }
 
@@ -97,18 +121,54 @@ public final class PostgresAdapter implements DatabaseAdapter {
     }
 
     @Override
-    public Mono<DatabaseSchema> collect(String database) {
+    public Mono<DatabaseSchema> collect(String database, DatabaseRetries retries) {
         return Mono.defer(() -> {
             Instant collectedAt = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
             long started = System.nanoTime();
-            return Mono.usingWhen(connections.connect(database),
-                    connection -> CatalogReader.read(connection, STAGES),
-                    Connection::close,
-                    (connection, error) -> connection.close(),
-                    Connection::close)
+            return read(database, STAGES)
+                    .flatMap(snapshot -> retryFailedStages(database, snapshot, retries, 1))
                     .map(snapshot -> PostgresSchemaAssembler.assemble(database, snapshot, COLLECTOR_VERSION, collectedAt,
                             Duration.ofNanos(System.nanoTime() - started).toMillis()));
         });
+    }
+
+    /** Reads stages on a connection of their own, closed whatever happens, cancellation included. */
+    private Mono<CatalogSnapshot> read(String database, List<CatalogStage> stages) {
+        return Mono.usingWhen(connections.connect(database),
+                connection -> CatalogReader.read(connection, stages, limits),
+                Connection::close,
+                (connection, error) -> connection.close(),
+                Connection::close);
+    }
+
+    /**
+     * Retries the stages that failed with errors the policy retries, together, after the policy's
+     * delay and on a new connection (in a new snapshot), until they succeed or the policy gives up.
+     * A stage retry that cannot even connect counts as those stages failing again.
+     */
+    private Mono<CatalogSnapshot> retryFailedStages(String database, CatalogSnapshot snapshot, DatabaseRetries retries, int retry) {
+        List<CatalogStage> retried = STAGES.stream()
+                .filter(stage -> snapshot.failures().containsKey(stage))
+                .filter(stage -> ErrorClassifier.classify(snapshot.failures().get(stage)).transientError())
+                .toList();
+        if (retried.isEmpty()) {
+            return Mono.just(snapshot);
+        }
+        Throwable error = snapshot.failures().get(retried.get(0));
+        return retries.next(error, retry)
+                .map(delay -> {
+                    retries.report(new DatabaseRetries.Attempt(error, retry, delay));
+                    return Mono.delay(delay)
+                            .then(read(database, retried).onErrorResume(failure -> Mono.just(failedAll(retried, failure))))
+                            .flatMap(again -> retryFailedStages(database, snapshot.merge(again, new StageRetry(retry, delay)), retries, retry + 1));
+                })
+                .orElseGet(() -> Mono.just(snapshot));
+    }
+
+    private static CatalogSnapshot failedAll(List<CatalogStage> stages, Throwable error) {
+        Map<CatalogStage, Throwable> failures = new EnumMap<>(CatalogStage.class);
+        stages.forEach(stage -> failures.put(stage, error));
+        return new CatalogSnapshot(Map.of(), failures);
     }
 
     @Override

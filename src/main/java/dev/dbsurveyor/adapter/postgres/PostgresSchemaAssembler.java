@@ -40,7 +40,7 @@ import dev.dbsurveyor.model.TriggerTiming;
 import dev.dbsurveyor.model.TypeCategory;
 import dev.dbsurveyor.model.UnifiedDataType;
 import dev.dbsurveyor.model.View;
-import dev.dbsurveyor.sweep.ErrorClassifier;
+import dev.dbsurveyor.retry.ErrorClassifier;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -156,8 +156,10 @@ final class PostgresSchemaAssembler {
             }
             ErrorCategory category = error instanceof InvalidCatalogDataException
                     ? ErrorCategory.INVALID_DATA : ErrorClassifier.classify(error).category();
+            StageRetry retry = snapshot.retries().getOrDefault(stage, new StageRetry(0, null));
             list.add(new ObjectFailure(stage.objectType(), WHOLE_STAGE, null, stage.stage(), category,
-                    String.valueOf(error.getMessage()), 0, null));
+                    String.valueOf(error.getMessage()), retry.retries(),
+                    retry.lastBackoff() == null ? null : retry.lastBackoff().toMillis()));
         }
         return list;
     }

@@ -19,9 +19,6 @@ import java.util.function.Function;
  */
 final class PostgresSessions implements Function<String, ConnectionFactory> {
 
-    /** Lock waits end sooner than statements: a collector must not queue behind DDL, nor make DDL queue behind it. */
-    private static final Duration LONGEST_LOCK_WAIT = Duration.ofSeconds(5);
-
     private final ServerTarget target;
     private final ConnectionConfig config;
 
@@ -32,8 +29,8 @@ final class PostgresSessions implements Function<String, ConnectionFactory> {
 
     @Override
     public ConnectionFactory apply(String database) {
-        Duration statementTimeout = config.statementTimeout();
-        Duration lockTimeout = statementTimeout.compareTo(LONGEST_LOCK_WAIT) < 0 ? statementTimeout : LONGEST_LOCK_WAIT;
+        SessionLimits limits = SessionLimits.of(config);
+        Duration statementTimeout = limits.statementTimeout();
         PostgresqlConnectionConfiguration.Builder builder = PostgresqlConnectionConfiguration.builder()
                 .host(target.host())
                 .port(target.port())
@@ -46,7 +43,7 @@ final class PostgresSessions implements Function<String, ConnectionFactory> {
                 .options(Map.of(
                         "default_transaction_read_only", "on",
                         "statement_timeout", Long.toString(statementTimeout.toMillis()),
-                        "lock_timeout", Long.toString(lockTimeout.toMillis()),
+                        "lock_timeout", Long.toString(limits.lockTimeout().toMillis()),
                         "idle_in_transaction_session_timeout", Long.toString(statementTimeout.multipliedBy(2).toMillis()),
                         "TimeZone", "UTC",
                         "search_path", "pg_catalog",

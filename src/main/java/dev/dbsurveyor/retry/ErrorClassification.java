@@ -1,4 +1,4 @@
-package dev.dbsurveyor.sweep;
+package dev.dbsurveyor.retry;
 
 import dev.dbsurveyor.model.ErrorCategory;
 

@@ -1,0 +1,152 @@
+package dev.dbsurveyor.sweep;
+
+import dev.dbsurveyor.CollectorVersion;
+import dev.dbsurveyor.adapter.DatabaseAdapter;
+import dev.dbsurveyor.model.DatabaseFailure;
+import dev.dbsurveyor.model.EnumeratedDatabase;
+import dev.dbsurveyor.model.MultiDatabaseOutput;
+import dev.dbsurveyor.retry.DatabaseRetries;
+import dev.dbsurveyor.retry.ErrorClassification;
+import dev.dbsurveyor.retry.ErrorClassifier;
+import dev.dbsurveyor.retry.RetriedException;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.SynchronousSink;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * A sweep of one server, in DESIGN.md's shape: enumerate, filter, collect up to
+ * {@code max_concurrency} databases at once, each retried on its budget, and stream one outcome
+ * per enumerated database. {@link #collectAll()} reduces the outcomes into the output files' shape.
+ * Nothing runs until subscription; cancelling closes every connection the sweep opened.
+ */
+public final class Sweep {
+
+    /** Read with this class, never later on a non-blocking thread. */
+    static final String COLLECTOR_VERSION = CollectorVersion.current();
+
+    private final DatabaseAdapter adapter;
+    private final MultiDatabaseConfig config;
+    private final SweepListener listener;
+
+    private Sweep(DatabaseAdapter adapter, MultiDatabaseConfig config, SweepListener listener) {
+        this.adapter = adapter;
+        this.config = config;
+        this.listener = listener;
+    }
+
+    /** A sweep of the server {@code adapter} reads; the caller closes the adapter. */
+    public static Sweep of(DatabaseAdapter adapter, MultiDatabaseConfig config) {
+        return new Sweep(adapter, config, SweepListener.none());
+    }
+
+    /** This sweep, reporting its events to {@code listener}. */
+    public Sweep withListener(SweepListener listener) {
+        return new Sweep(adapter, config, listener);
+    }
+
+    /**
+     * One outcome per enumerated database, each as soon as it is known. With
+     * {@code continue_on_error} off, the first failure ends the stream with a
+     * {@link SweepFailedException} and cancels the collections in flight.
+     */
+    public Flux<DatabaseOutcome> outcomes() {
+        return Flux.defer(() -> {
+            long started = System.nanoTime();
+            DatabaseFilter filter = DatabaseFilter.of(config);
+            return adapter.enumerate()
+                    .collectList()
+                    .flatMapMany(databases -> {
+                        SweepStatistics statistics = new SweepStatistics(databases.size(), started);
+                        notify(new SweepEvent.Enumerated(databases.size()));
+                        return Flux.fromIterable(databases)
+                                .flatMap(database -> outcomeOf(database, filter.decide(database)), config.maxConcurrency())
+                                .doOnNext(outcome -> notify(event(outcome, statistics.record(outcome))));
+                    })
+                    .handle(this::stopAtFailureUnlessContinuing);
+        });
+    }
+
+    /** The whole sweep in the shape of its output: one bundle, or a manifest and one document per database. */
+    public Mono<MultiDatabaseOutput> collectAll() {
+        return Mono.defer(() -> {
+            Instant startedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+            long started = System.nanoTime();
+            return adapter.serverInfo().flatMap(server -> outcomes().collectList()
+                    .flatMap(outcomes -> SweepOutput.of(server, outcomes, config, startedAt,
+                            Duration.ofNanos(System.nanoTime() - started))));
+        });
+    }
+
+    private Mono<DatabaseOutcome> outcomeOf(EnumeratedDatabase database, DatabaseFilter.Verdict verdict) {
+        if (verdict instanceof DatabaseFilter.Verdict.Filtered filtered) {
+            return Mono.just(new DatabaseOutcome.Filtered(database.name(), filtered.reason()));
+        }
+        if (verdict instanceof DatabaseFilter.Verdict.Skip skip) {
+            return Mono.just(new DatabaseOutcome.Skipped(database.name(), skip.reason()));
+        }
+        return collect(database.name());
+    }
+
+    /** One database, retried as a whole on the same budget its stages retry on. */
+    private Mono<DatabaseOutcome> collect(String database) {
+        return Mono.defer(() -> {
+            long started = System.nanoTime();
+            DatabaseRetries retries = new DatabaseRetries(config.retryPolicy(), attempt -> notify(new SweepEvent.Retrying(
+                    database, attempt.retry(), attempt.delay(), messageOf(attempt.error()))));
+            notify(new SweepEvent.Started(database));
+            return adapter.collect(database, retries)
+                    .retryWhen(retries.retry())
+                    .<DatabaseOutcome>map(schema -> new DatabaseOutcome.Collected(schema, since(started)))
+                    .onErrorResume(error -> Mono.just(new DatabaseOutcome.Failed(failure(database, error), since(started))));
+        });
+    }
+
+    private void stopAtFailureUnlessContinuing(DatabaseOutcome outcome, SynchronousSink<DatabaseOutcome> sink) {
+        if (!config.continueOnError() && outcome instanceof DatabaseOutcome.Failed failed) {
+            sink.error(new SweepFailedException(failed.failure()));
+        } else {
+            sink.next(outcome);
+        }
+    }
+
+    static DatabaseFailure failure(String database, Throwable error) {
+        ErrorClassification classification = ErrorClassifier.classify(error);
+        return new DatabaseFailure(database, messageOf(error), classification.category(), classification.connectionError(),
+                RetriedException.retriesOf(error));
+    }
+
+    private static String messageOf(Throwable error) {
+        Throwable cause = error instanceof RetriedException retried ? retried.failure() : error;
+        return cause.getMessage() != null ? cause.getMessage() : cause.getClass().getSimpleName();
+    }
+
+    private static Duration since(long started) {
+        return Duration.ofNanos(System.nanoTime() - started);
+    }
+
+    private static SweepEvent event(DatabaseOutcome outcome, SweepProgress progress) {
+        if (outcome instanceof DatabaseOutcome.Collected collected) {
+            return new SweepEvent.Finished(collected.database(), collected.duration(), progress);
+        }
+        if (outcome instanceof DatabaseOutcome.Failed failed) {
+            return new SweepEvent.Failed(failed.database(), failed.failure(), progress);
+        }
+        if (outcome instanceof DatabaseOutcome.Skipped skipped) {
+            return new SweepEvent.Skipped(skipped.database(), skipped.reason(), progress);
+        }
+        DatabaseOutcome.Filtered filtered = (DatabaseOutcome.Filtered) outcome;
+        return new SweepEvent.Filtered(filtered.database(), filtered.reason(), progress);
+    }
+
+    private void notify(SweepEvent event) {
+        try {
+            listener.on(event);
+        } catch (RuntimeException ignored) {
+            // A listener's fault must not break the sweep; the listener contract says so.
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package dev.dbsurveyor.sweep;
+
+import dev.dbsurveyor.model.DatabaseFailure;
+
+import java.time.Duration;
+
+/** Something that happened in a sweep, for a {@link SweepListener}: to draw progress, log or meter. */
+public sealed interface SweepEvent {
+
+    /** The server listed {@code total} databases. */
+    record Enumerated(int total) implements SweepEvent {
+    }
+
+    /** Collection of a database began. */
+    record Started(String database) implements SweepEvent {
+    }
+
+    /** A database, or one stage of it, failed and will be tried again after {@code delay}. */
+    record Retrying(String database, int retry, Duration delay, String error) implements SweepEvent {
+    }
+
+    /** A database was collected. */
+    record Finished(String database, Duration duration, SweepProgress progress) implements SweepEvent {
+    }
+
+    /** A database could not be collected. */
+    record Failed(String database, DatabaseFailure failure, SweepProgress progress) implements SweepEvent {
+    }
+
+    /** A database was selected but may not be connected to. */
+    record Skipped(String database, String reason, SweepProgress progress) implements SweepEvent {
+    }
+
+    /** A database was left out by the configuration. */
+    record Filtered(String database, String reason, SweepProgress progress) implements SweepEvent {
+    }
+}
