@@ -53,6 +53,18 @@ public final class TestServer implements AutoCloseable {
         return name;
     }
 
+    /** Creates a database as a copy of {@code template} (which nobody may be connected to), dropped after the test. */
+    public String createDatabase(String name, String template) {
+        created.add(name);
+        execute(null, "CREATE DATABASE " + engine().quote(name) + " TEMPLATE " + engine().quote(template));
+        return name;
+    }
+
+    /** A fresh unique name for a database or another object, starting with {@code prefix}. */
+    public static String uniqueName(String prefix) {
+        return prefix + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
+    }
+
     public void dropDatabase(String name) {
         String drop = "DROP DATABASE IF EXISTS " + engine().quote(name);
         execute(null, engine() == Engine.POSTGRES ? drop + " WITH (FORCE)" : drop);

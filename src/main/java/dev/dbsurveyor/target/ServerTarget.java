@@ -1,0 +1,243 @@
+package dev.dbsurveyor.target;
+
+import dev.dbsurveyor.config.ConfigurationException;
+import dev.dbsurveyor.config.Environment;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A server to survey, parsed from a URL such as
+ * {@code postgresql://alice:s3cret@db.example.com:5432/sales?sslmode=require}. User, password and
+ * database are percent-decoded. The password is found in the URL, else in
+ * {@code DBSURVEYOR_PASSWORD}, else {@code PGPASSWORD}, else the user's {@code ~/.pgpass}; it is
+ * held as a {@link Secret} and {@link #toString()} shows the URL with it masked.
+ */
+public final class ServerTarget {
+
+    private static final Pattern URL = Pattern.compile(
+            "(?<scheme>[A-Za-z][A-Za-z0-9+.-]*)://(?:(?<userinfo>[^/?#]*)@)?(?<hostport>[^/?#@]*)(?:/(?<database>[^?#]*))?(?:\\?(?<query>[^#]*))?");
+    private static final Pattern HOST_PORT = Pattern.compile("(?<host>\\[[0-9A-Fa-f:.]+]|[^:\\[\\]]*)(?::(?<port>[^:]*))?");
+    private static final Set<String> SSL_MODES = Set.of("disable", "allow", "prefer", "require", "verify-ca", "verify-full");
+    private static final Set<String> POSTGRES_OPTIONS = Set.of(
+            "sslmode", "connect_timeout", "application_name", "sslrootcert", "sslcert", "sslkey", "password", "user", "dbname");
+
+    private final EngineFamily engine;
+    private final String scheme;
+    private final String user;
+    private final Secret urlPassword;
+    private final String host;
+    private final int port;
+    private final String database;
+    private final Map<String, String> options;
+    private final Environment environment;
+
+    private ServerTarget(EngineFamily engine, String scheme, String user, Secret urlPassword, String host, int port,
+                         String database, Map<String, String> options, Environment environment) {
+        this.engine = engine;
+        this.scheme = scheme;
+        this.user = user;
+        this.urlPassword = urlPassword;
+        this.host = host;
+        this.port = port;
+        this.database = database;
+        this.options = Collections.unmodifiableMap(options);
+        this.environment = environment;
+    }
+
+    /** Parses a URL with the process environment as the source of defaults and passwords. */
+    public static ServerTarget parse(String url) {
+        return parse(url, Environment.system());
+    }
+
+    /**
+     * Parses a URL.
+     *
+     * @throws ConfigurationException with a message that never contains the password
+     */
+    public static ServerTarget parse(String url, Environment environment) {
+        if (url == null || url.isBlank()) {
+            throw new ConfigurationException("A server URL is required, such as postgresql://user@host:5432/database");
+        }
+        Matcher matcher = URL.matcher(url.trim());
+        if (!matcher.matches()) {
+            throw new ConfigurationException("Not a server URL: expected scheme://[user[:password]@]host[:port][/database][?options]");
+        }
+        String scheme = matcher.group("scheme").toLowerCase(Locale.ROOT);
+        EngineFamily engine = switch (scheme) {
+            case "postgres", "postgresql" -> EngineFamily.POSTGRESQL;
+            case "mysql", "mariadb" -> EngineFamily.MYSQL;
+            default -> throw new ConfigurationException("Unsupported URL scheme '" + scheme
+                    + "': use postgresql://, postgres://, mysql:// or mariadb://");
+        };
+        if (engine != EngineFamily.POSTGRESQL) {
+            throw new ConfigurationException("MySQL and MariaDB servers are not supported yet: use a postgresql:// URL");
+        }
+        Map<String, String> options = parseQuery(matcher.group("query"));
+
+        String user = null;
+        Secret password = null;
+        String userinfo = matcher.group("userinfo");
+        if (userinfo != null) {
+            int colon = userinfo.indexOf(':');
+            user = PercentCoding.decode(colon < 0 ? userinfo : userinfo.substring(0, colon), "user name");
+            if (colon >= 0) {
+                password = Secret.of(PercentCoding.decode(userinfo.substring(colon + 1), "password"));
+            }
+        }
+        if (options.containsKey("user")) {
+            user = options.remove("user");
+        }
+        if (options.containsKey("password")) {
+            password = Secret.of(options.remove("password"));
+        }
+        if (user == null || user.isEmpty()) {
+            user = environment.get("PGUSER").orElse(System.getProperty("user.name"));
+        }
+
+        Matcher hostPort = HOST_PORT.matcher(matcher.group("hostport"));
+        if (!hostPort.matches()) {
+            throw new ConfigurationException("The host in the URL is malformed (write IPv6 addresses in brackets, one host only)");
+        }
+        String host = hostPort.group("host");
+        if (host.startsWith("[")) {
+            host = host.substring(1, host.length() - 1);
+        }
+        if (host.isEmpty()) {
+            host = "localhost";
+        }
+        int port = parsePort(hostPort.group("port"), engine);
+
+        String database = matcher.group("database") == null ? null : PercentCoding.decode(matcher.group("database"), "database name");
+        if (options.containsKey("dbname")) {
+            database = options.remove("dbname");
+        }
+        if (database != null && database.isEmpty()) {
+            database = null;
+        }
+        return new ServerTarget(engine, scheme, user, password, host, port, database, options, environment);
+    }
+
+    private static Map<String, String> parseQuery(String query) {
+        Map<String, String> options = new LinkedHashMap<>();
+        if (query == null || query.isEmpty()) {
+            return options;
+        }
+        for (String pair : query.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int equals = pair.indexOf('=');
+            String name = PercentCoding.decode(equals < 0 ? pair : pair.substring(0, equals), "option name");
+            if (!POSTGRES_OPTIONS.contains(name)) {
+                throw new ConfigurationException("Unknown URL option '" + name + "': supported are " + String.join(", ", POSTGRES_OPTIONS.stream().sorted().toList()));
+            }
+            String value = equals < 0 ? "" : PercentCoding.decode(pair.substring(equals + 1), "value of option " + name);
+            options.put(name, value);
+        }
+        validateOptions(options);
+        return options;
+    }
+
+    private static void validateOptions(Map<String, String> options) {
+        String sslMode = options.get("sslmode");
+        if (sslMode != null && !SSL_MODES.contains(sslMode)) {
+            throw new ConfigurationException("URL option sslmode must be one of disable, allow, prefer, require, verify-ca, verify-full, not '" + sslMode + "'");
+        }
+        String connectTimeout = options.get("connect_timeout");
+        if (connectTimeout != null && (!connectTimeout.matches("\\d{1,5}") || Integer.parseInt(connectTimeout) < 1 || Integer.parseInt(connectTimeout) > 86_400)) {
+            throw new ConfigurationException("URL option connect_timeout must be a whole number of seconds from 1 to 86400, not '" + connectTimeout + "'");
+        }
+    }
+
+    private static int parsePort(String port, EngineFamily engine) {
+        if (port == null || port.isEmpty()) {
+            return engine.defaultPort();
+        }
+        if (!port.matches("\\d{1,5}") || Integer.parseInt(port) < 1 || Integer.parseInt(port) > 65_535) {
+            throw new ConfigurationException("The port in the URL must be a number from 1 to 65535, not '" + port + "'");
+        }
+        return Integer.parseInt(port);
+    }
+
+    public EngineFamily engine() {
+        return engine;
+    }
+
+    public String user() {
+        return user;
+    }
+
+    public String host() {
+        return host;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** The database the URL names, if it names one. */
+    public Optional<String> database() {
+        return Optional.ofNullable(database);
+    }
+
+    /** The database connections use when no other is asked for: the URL's, else the engine's default. */
+    public String defaultDatabase() {
+        return database != null ? database : engine.defaultDatabase();
+    }
+
+    /** A URL option (other than user, password and dbname, which are parsed into their own fields). */
+    public Optional<String> option(String name) {
+        return Optional.ofNullable(options.get(name));
+    }
+
+    /**
+     * The password for connecting to {@code database}: the URL's, else {@code DBSURVEYOR_PASSWORD},
+     * else {@code PGPASSWORD}, else the first matching line of {@code PGPASSFILE} or {@code ~/.pgpass}.
+     */
+    public Optional<Secret> passwordFor(String database) {
+        if (urlPassword != null) {
+            return Optional.of(urlPassword);
+        }
+        Optional<Secret> fromEnvironment = environment.get("DBSURVEYOR_PASSWORD").or(() -> environment.get("PGPASSWORD")).map(Secret::of);
+        if (fromEnvironment.isPresent()) {
+            return fromEnvironment;
+        }
+        return PgPassFile.read(environment.get("PGPASSFILE").map(java.nio.file.Path::of).orElse(environment.home().resolve(".pgpass")))
+                .flatMap(file -> file.passwordFor(host, port, database, user));
+    }
+
+    /** This target with another database, every other setting kept. */
+    public ServerTarget withDatabase(String otherDatabase) {
+        return new ServerTarget(engine, scheme, user, urlPassword, host, port, otherDatabase, options, environment);
+    }
+
+    /** The URL with the password masked: safe to print and log. */
+    public String redacted() {
+        StringBuilder url = new StringBuilder(scheme).append("://").append(PercentCoding.encode(user));
+        if (urlPassword != null) {
+            url.append(':').append(Secret.MASK);
+        }
+        url.append('@').append(host.contains(":") ? "[" + host + "]" : host).append(':').append(port);
+        if (database != null) {
+            url.append('/').append(PercentCoding.encode(database));
+        }
+        String separator = "?";
+        for (Map.Entry<String, String> option : options.entrySet()) {
+            url.append(separator).append(option.getKey()).append('=').append(PercentCoding.encode(option.getValue()));
+            separator = "&";
+        }
+        return url.toString();
+    }
+
+    @Override
+    public String toString() {
+        return redacted();
+    }
+}
