@@ -10,28 +10,32 @@ import io.r2dbc.spi.ValidationDepth;
 import io.r2dbc.spi.Wrapped;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Mono;
-import reactor.pool.PooledRef;
 
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicBoolean;
 
-/** A connection that gives its {@link ConnectionBudget} permit back when it is closed, once. */
+/**
+ * A connection that gives its {@link ConnectionBudget} permit back when it is closed, once. A
+ * close that does not finish within {@code closeTimeout} gives the permit back all the same, so
+ * that a stuck socket cannot hold a permit for ever.
+ */
 final class BudgetedConnection implements Connection, Wrapped<Connection> {
 
     private final Connection delegate;
-    private final PooledRef<ConnectionBudget.Permit> permit;
-    private final AtomicBoolean released = new AtomicBoolean();
+    private final HeldPermit permit;
+    private final Duration closeTimeout;
 
-    BudgetedConnection(Connection delegate, PooledRef<ConnectionBudget.Permit> permit) {
+    BudgetedConnection(Connection delegate, HeldPermit permit, Duration closeTimeout) {
         this.delegate = delegate;
         this.permit = permit;
+        this.closeTimeout = closeTimeout;
     }
 
     @Override
     public Publisher<Void> close() {
         return Mono.from(delegate.close())
+                .timeout(closeTimeout)
                 .onErrorResume(error -> Mono.empty())
-                .then(Mono.defer(() -> released.compareAndSet(false, true) ? permit.release() : Mono.empty()));
+                .then(permit.release());
     }
 
     @Override

@@ -1,6 +1,6 @@
 package dev.dbsurveyor.adapter;
 
-import io.r2dbc.spi.R2dbcTimeoutException;
+import dev.dbsurveyor.retry.ConnectionTimeoutException;
 import reactor.core.publisher.Mono;
 import reactor.pool.InstrumentedPool;
 import reactor.pool.PoolAcquireTimeoutException;
@@ -32,10 +32,10 @@ final class ConnectionBudget {
                 .buildPool();
     }
 
-    /** A permit, or an {@link R2dbcTimeoutException} once the acquire timeout passes with all in use. */
+    /** A permit, or a {@link ConnectionTimeoutException} once the acquire timeout passes with all in use. */
     Mono<PooledRef<Permit>> acquire() {
         return permits.acquire(acquireTimeout)
-                .onErrorMap(PoolAcquireTimeoutException.class, e -> new R2dbcTimeoutException(
+                .onErrorMap(PoolAcquireTimeoutException.class, e -> new ConnectionTimeoutException(
                         "No connection became free within the acquire timeout of " + acquireTimeout.toMillis()
                                 + " ms: all " + max + " allowed connections are in use", e));
     }
@@ -46,9 +46,5 @@ final class ConnectionBudget {
 
     int inUse() {
         return permits.metrics().acquiredSize();
-    }
-
-    Mono<Void> close() {
-        return permits.disposeLater();
     }
 }

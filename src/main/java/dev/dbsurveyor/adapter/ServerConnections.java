@@ -7,6 +7,7 @@ import io.r2dbc.pool.PoolMetrics;
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ConnectionFactory;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 import java.util.function.Function;
 
@@ -47,14 +48,42 @@ public final class ServerConnections {
     /**
      * A pooled connection to the default database; closing it hands it back. Fails with an
      * {@link io.r2dbc.spi.R2dbcTimeoutException} when none frees up within the acquire timeout.
+     * Prefer {@link #withPooled}, which also handles cancellation.
      */
     public Mono<Connection> acquire() {
         return pool.create();
     }
 
-    /** A new connection to {@code database}, within the budget; closing it closes it on the server. */
+    /**
+     * A new connection to {@code database}, within the budget; closing it closes it on the server.
+     * The factory for the database is made on a thread that may block: drivers and callers' factory
+     * functions may read files (service loaders, key stores) while making one.
+     */
     public Mono<Connection> connect(String database) {
-        return Mono.from(budgeted(factories.apply(database)).create());
+        return Mono.fromSupplier(() -> budgeted(factories.apply(database)))
+                .subscribeOn(Schedulers.boundedElastic())
+                .flatMap(BudgetedConnectionFactory::create);
+    }
+
+    /**
+     * Runs {@code work} on a pooled connection and hands the connection back when it is done or
+     * failed. When the subscriber cancels, the connection is closed on the server before it goes
+     * back (the pool then discards it): a cancelled statement may still be streaming rows on it.
+     */
+    public <T> Mono<T> withPooled(java.util.function.Function<Connection, Mono<T>> work) {
+        return Mono.usingWhen(acquire(), work, ServerConnections::release, (connection, error) -> release(connection),
+                ServerConnections::discard);
+    }
+
+    /** Hands a pooled connection back; a connection that died (a terminated backend) may fail to, which is no error of the work's. */
+    private static Mono<Void> release(Connection pooled) {
+        return Mono.from(pooled.close()).onErrorResume(error -> Mono.empty());
+    }
+
+    private static Mono<Void> discard(Connection pooled) {
+        Connection inner = pooled instanceof io.r2dbc.spi.Wrapped<?> wrapped && wrapped.unwrap() instanceof Connection unwrapped
+                ? unwrapped : pooled;
+        return Mono.from(inner.close()).onErrorResume(error -> Mono.empty()).then(release(pooled));
     }
 
     public PoolStats poolStats() {
@@ -62,12 +91,15 @@ public final class ServerConnections {
         return new PoolStats(metrics.idleSize(), metrics.acquiredSize(), budget.max(), budget.inUse());
     }
 
-    /** Closes the pooled connections; direct connections are closed by whoever opened them. */
+    /**
+     * Closes the pooled connections; direct connections are closed by whoever opened them (their
+     * permits may come back after this, which is why the budget itself is never disposed).
+     */
     public Mono<Void> close() {
-        return pool.disposeLater().then(budget.close());
+        return pool.disposeLater();
     }
 
-    private ConnectionFactory budgeted(ConnectionFactory factory) {
+    private BudgetedConnectionFactory budgeted(ConnectionFactory factory) {
         return new BudgetedConnectionFactory(factory, budget, config.connectTimeout());
     }
 }

@@ -10,7 +10,8 @@ import java.util.function.BiConsumer;
  * line is applied on top with {@link #toBuilder()}.
  *
  * @param maxConnections     most server connections open at once, pooled or not; default 10, at least 1
- * @param minIdleConnections pooled connections kept open while idle; default 2, from 0 to maxConnections
+ * @param minIdleConnections pooled connections kept open while idle; default 2, from 0 to fewer than maxConnections
+ *                           (idle pooled connections count against maxConnections)
  * @param connectTimeout     limit on opening one connection (TCP, TLS and authentication); default 30 s
  * @param acquireTimeout     limit on waiting for a connection when all are in use; default 30 s
  * @param idleTimeout        an idle pooled connection above minIdleConnections is closed after this; default 600 s
@@ -35,9 +36,9 @@ public record ConnectionConfig(
     public ConnectionConfig {
         checkCount("max connections", maxConnections, 1, MOST_CONNECTIONS);
         checkCount("min idle connections", minIdleConnections, 0, MOST_CONNECTIONS);
-        if (minIdleConnections > maxConnections) {
+        if (minIdleConnections >= maxConnections && minIdleConnections > 0) {
             throw new ConfigurationException("min idle connections (" + minIdleConnections
-                    + ") must not exceed max connections (" + maxConnections + ")");
+                    + ") must be fewer than max connections (" + maxConnections + "), so that a connection is left for reading databases");
         }
         checkTimeout("connect timeout", connectTimeout);
         checkTimeout("acquire timeout", acquireTimeout);
@@ -148,7 +149,7 @@ public record ConnectionConfig(
             return this;
         }
 
-        /** Pooled connections kept while idle; 0 to 10,000, and at most max connections when built. */
+        /** Pooled connections kept while idle; 0 to 10,000, and fewer than max connections when built. */
         public Builder minIdleConnections(int value) {
             checkCount("min idle connections", value, 0, MOST_CONNECTIONS);
             this.minIdleConnections = value;

@@ -28,6 +28,7 @@ public final class ErrorClassifier {
     private static final ErrorClassification NOT_FOUND = new ErrorClassification(ErrorCategory.NOT_FOUND, false, false);
     private static final ErrorClassification MISSING_DATABASE = new ErrorClassification(ErrorCategory.NOT_FOUND, false, true);
     private static final ErrorClassification TIMEOUT = new ErrorClassification(ErrorCategory.TIMEOUT, true, false);
+    private static final ErrorClassification NO_CONNECTION_IN_TIME = new ErrorClassification(ErrorCategory.TIMEOUT, true, true);
     private static final ErrorClassification CONNECTION = new ErrorClassification(ErrorCategory.OTHER, true, true);
     private static final ErrorClassification CONFLICT = new ErrorClassification(ErrorCategory.OTHER, true, false);
     private static final ErrorClassification INVALID_DATA = new ErrorClassification(ErrorCategory.INVALID_DATA, false, false);
@@ -106,6 +107,9 @@ public final class ErrorClassifier {
 
     private static ErrorClassification byType(Throwable error) {
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConnectionTimeoutException) {
+                return NO_CONNECTION_IN_TIME;
+            }
             if (cause instanceof R2dbcTimeoutException || cause instanceof TimeoutException) {
                 return TIMEOUT;
             }

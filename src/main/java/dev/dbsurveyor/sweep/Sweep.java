@@ -59,6 +59,7 @@ public final class Sweep {
             DatabaseFilter filter = DatabaseFilter.of(config);
             return adapter.enumerate()
                     .collectList()
+                    .retryWhen(serverRetries().retry())
                     .flatMapMany(databases -> {
                         SweepStatistics statistics = new SweepStatistics(databases.size(), started);
                         notify(new SweepEvent.Enumerated(databases.size()));
@@ -75,10 +76,16 @@ public final class Sweep {
         return Mono.defer(() -> {
             Instant startedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
             long started = System.nanoTime();
-            return adapter.serverInfo().flatMap(server -> outcomes().collectList()
+            return adapter.serverInfo().retryWhen(serverRetries().retry()).flatMap(server -> outcomes().collectList()
                     .flatMap(outcomes -> SweepOutput.of(server, outcomes, config, startedAt,
                             Duration.ofNanos(System.nanoTime() - started))));
         });
+    }
+
+    /** Retries of the server-level questions (enumeration, server info), on a budget of their own. */
+    private DatabaseRetries serverRetries() {
+        return new DatabaseRetries(config.retryPolicy(), attempt -> notify(new SweepEvent.Retrying(
+                "", attempt.retry(), attempt.delay(), messageOf(attempt.error()))));
     }
 
     private Mono<DatabaseOutcome> outcomeOf(EnumeratedDatabase database, DatabaseFilter.Verdict verdict) {

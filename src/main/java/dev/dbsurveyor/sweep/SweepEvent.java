@@ -15,7 +15,10 @@ public sealed interface SweepEvent {
     record Started(String database) implements SweepEvent {
     }
 
-    /** A database, or one stage of it, failed and will be tried again after {@code delay}. */
+    /**
+     * A database, or one stage of it, failed and will be tried again after {@code delay}; an
+     * empty {@code database} means the server itself (enumeration or server information).
+     */
     record Retrying(String database, int retry, Duration delay, String error) implements SweepEvent {
     }
 

@@ -16,8 +16,9 @@ import java.util.regex.Pattern;
  * A server to survey, parsed from a URL such as
  * {@code postgresql://alice:s3cret@db.example.com:5432/sales?sslmode=require}. User, password and
  * database are percent-decoded. The password is found in the URL, else in
- * {@code DBSURVEYOR_PASSWORD}, else {@code PGPASSWORD}, else the user's {@code ~/.pgpass}; it is
- * held as a {@link Secret} and {@link #toString()} shows the URL with it masked.
+ * {@code DBSURVEYOR_PASSWORD}, else {@code PGPASSWORD}, else the user's {@code ~/.pgpass} (read when
+ * the URL is parsed); it is held as a {@link Secret} and {@link #toString()} shows the URL with it
+ * masked. Reserved characters in the user name and password must be percent-encoded.
  */
 public final class ServerTarget {
 
@@ -37,9 +38,11 @@ public final class ServerTarget {
     private final String database;
     private final Map<String, String> options;
     private final Environment environment;
+    /** Read when the URL is parsed, so that looking a password up later never touches the file system. */
+    private final Optional<PgPassFile> passwordFile;
 
     private ServerTarget(EngineFamily engine, String scheme, String user, Secret urlPassword, String host, int port,
-                         String database, Map<String, String> options, Environment environment) {
+                         String database, Map<String, String> options, Environment environment, Optional<PgPassFile> passwordFile) {
         this.engine = engine;
         this.scheme = scheme;
         this.user = user;
@@ -49,6 +52,7 @@ public final class ServerTarget {
         this.database = database;
         this.options = Collections.unmodifiableMap(options);
         this.environment = environment;
+        this.passwordFile = passwordFile;
     }
 
     /** Parses a URL with the process environment as the source of defaults and passwords. */
@@ -65,7 +69,17 @@ public final class ServerTarget {
         if (url == null || url.isBlank()) {
             throw new ConfigurationException("A server URL is required, such as postgresql://user@host:5432/database");
         }
-        Matcher matcher = URL.matcher(url.trim());
+        String trimmed = url.trim();
+        int authorityStart = trimmed.indexOf("://");
+        if (authorityStart >= 0) {
+            String rest = trimmed.substring(authorityStart + 3);
+            int authorityEnd = indexOfAny(rest, "/?#");
+            if (authorityEnd >= 0 && rest.indexOf('@', authorityEnd) >= 0) {
+                throw new ConfigurationException("The URL has an '@' after its host part: percent-encode / ? # @ in the user name and "
+                        + "password (a / is %2F, a ? is %3F, a # is %23, an @ is %40)");
+            }
+        }
+        Matcher matcher = URL.matcher(trimmed);
         if (!matcher.matches()) {
             throw new ConfigurationException("Not a server URL: expected scheme://[user[:password]@]host[:port][/database][?options]");
         }
@@ -121,7 +135,20 @@ public final class ServerTarget {
         if (database != null && database.isEmpty()) {
             database = null;
         }
-        return new ServerTarget(engine, scheme, user, password, host, port, database, options, environment);
+        Optional<PgPassFile> passwordFile = password != null || environment.get("DBSURVEYOR_PASSWORD").isPresent()
+                || environment.get("PGPASSWORD").isPresent()
+                ? Optional.empty()
+                : PgPassFile.read(environment.get("PGPASSFILE").map(java.nio.file.Path::of).orElse(environment.home().resolve(".pgpass")));
+        return new ServerTarget(engine, scheme, user, password, host, port, database, options, environment, passwordFile);
+    }
+
+    private static int indexOfAny(String text, String characters) {
+        for (int i = 0; i < text.length(); i++) {
+            if (characters.indexOf(text.charAt(i)) >= 0) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static Map<String, String> parseQuery(String query) {
@@ -161,7 +188,7 @@ public final class ServerTarget {
             return engine.defaultPort();
         }
         if (!port.matches("\\d{1,5}") || Integer.parseInt(port) < 1 || Integer.parseInt(port) > 65_535) {
-            throw new ConfigurationException("The port in the URL must be a number from 1 to 65535, not '" + port + "'");
+            throw new ConfigurationException("The port in the URL must be a number from 1 to 65535");
         }
         return Integer.parseInt(port);
     }
@@ -209,13 +236,12 @@ public final class ServerTarget {
         if (fromEnvironment.isPresent()) {
             return fromEnvironment;
         }
-        return PgPassFile.read(environment.get("PGPASSFILE").map(java.nio.file.Path::of).orElse(environment.home().resolve(".pgpass")))
-                .flatMap(file -> file.passwordFor(host, port, database, user));
+        return passwordFile.flatMap(file -> file.passwordFor(host, port, database, user));
     }
 
     /** This target with another database, every other setting kept. */
     public ServerTarget withDatabase(String otherDatabase) {
-        return new ServerTarget(engine, scheme, user, urlPassword, host, port, otherDatabase, options, environment);
+        return new ServerTarget(engine, scheme, user, urlPassword, host, port, otherDatabase, options, environment, passwordFile);
     }
 
     /** The URL with the password masked: safe to print and log. */

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Schedulers;
 import reactor.test.StepVerifier;
 
@@ -150,10 +151,15 @@ class SweepIT {
         ConnectionConfig connection = ConnectionConfig.builder().maxConnections(6).minIdleConnections(1).build();
         MultiDatabaseConfig config = MultiDatabaseConfig.builder().include(prefix + "*").exclude("*template").maxConcurrency(16).build();
         AtomicLong peak = new AtomicLong();
-        var sampler = Flux.interval(Duration.ofMillis(10))
-                .publishOn(Schedulers.boundedElastic())
-                .doOnNext(tick -> peak.accumulateAndGet(connections(server, applicationName), Math::max))
-                .subscribe();
+        Sinks.Empty<Void> done = Sinks.empty();
+        Mono<Void> sampler = Flux.interval(Duration.ofMillis(10))
+                .onBackpressureDrop()
+                .concatMap(tick -> Mono.fromCallable(() -> connections(server, applicationName)).subscribeOn(Schedulers.boundedElastic()))
+                .doOnNext(count -> peak.accumulateAndGet(count, Math::max))
+                .takeUntilOther(done.asMono())
+                .then()
+                .cache();
+        sampler.subscribe();
         try {
             MultiDatabaseResult bundle = ((MultiDatabaseOutput.Bundle) Sweeps.collectAll(target(server, applicationName), connection,
                     config, SweepListener.none()).block()).result();
@@ -161,7 +167,8 @@ class SweepIT {
             assertThat(bundle.collectionMetadata().databasesCollected()).isEqualTo(200);
             assertThat(bundle.failures()).isEmpty();
         } finally {
-            sampler.dispose();
+            done.tryEmitEmpty();
+            sampler.block(Duration.ofSeconds(10));
         }
         assertThat(peak.get()).as("server connections at peak").isPositive().isLessThanOrEqualTo(6);
         assertNoConnectionWithin(server, applicationName, Duration.ofSeconds(2));
@@ -187,6 +194,7 @@ class SweepIT {
                 .continueOnError(false).build();
         try {
             StepVerifier.create(Sweep.of(dropping, config).outcomes())
+                    .thenConsumeWhile(outcome -> !(outcome instanceof DatabaseOutcome.Collected))
                     .expectErrorSatisfies(error -> {
                         assertThat(error).isInstanceOf(SweepFailedException.class);
                         assertThat(((SweepFailedException) error).failure().databaseName()).isEqualTo(names.get(0));
@@ -300,12 +308,13 @@ class SweepIT {
         String applicationName = TestServer.uniqueName("dbsurveyor_kill_");
         Queue<SweepEvent> events = new ConcurrentLinkedQueue<>();
         AtomicLong killed = new AtomicLong();
-        var killer = Flux.interval(Duration.ofMillis(150), Duration.ofMillis(150)).take(3)
-                .publishOn(Schedulers.boundedElastic())
-                .doOnNext(round -> killed.addAndGet(server.query(null, "SELECT count(pg_terminate_backend(pid)) AS n FROM pg_stat_activity "
-                        + "WHERE application_name = '" + applicationName + "' AND state = 'active'").stream()
-                        .mapToLong(row -> (Long) row.get("n")).sum()))
-                .subscribe();
+        Mono<Void> killer = Flux.interval(Duration.ofMillis(40), Duration.ofMillis(60)).take(4)
+                .concatMap(round -> Mono.fromCallable(() -> server.query(null, "SELECT count(pg_terminate_backend(pid)) AS n "
+                        + "FROM pg_stat_activity WHERE application_name = '" + applicationName + "'")).subscribeOn(Schedulers.boundedElastic()))
+                .doOnNext(rows -> killed.addAndGet(rows.stream().mapToLong(row -> (Long) row.get("n")).sum()))
+                .then()
+                .cache();
+        killer.subscribe();
         try {
             MultiDatabaseResult bundle = ((MultiDatabaseOutput.Bundle) Sweeps.collectAll(target(server, applicationName),
                     ConnectionConfig.defaults(), MultiDatabaseConfig.builder().include(prefix + "*").exclude("*template").maxConcurrency(2)
@@ -319,7 +328,7 @@ class SweepIT {
                 assertThat(d.schema().collectionMetadata().objectFailures()).isEmpty();
             });
         } finally {
-            killer.dispose();
+            killer.block(Duration.ofSeconds(10));
         }
         assertNoConnectionWithin(server, applicationName, Duration.ofSeconds(2));
     }

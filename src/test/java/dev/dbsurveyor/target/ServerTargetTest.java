@@ -133,7 +133,9 @@ class ServerTargetTest {
         for (String url : new String[] {"", "db.example.com", "http://alice:hunter2@db", "postgresql://alice:hunter2@db:99999",
                 "postgresql://alice:hunter2@db:port", "postgresql://alice:hunter2@db/x?sslmode=maybe",
                 "postgresql://alice:hunter2@db/x?connect_timeout=0", "postgresql://alice:hunter2@db/x?frobnicate=1",
-                "postgresql://alice:hunter2%zz@db/x", "postgresql://alice:hunter2@db:1:2/x"}) {
+                "postgresql://alice:hunter2%zz@db/x", "postgresql://alice:hunter2@db:1:2/x",
+                "postgresql://alice:hun/ter2@db/prod", "postgresql://alice:2024/hunter2@db/prod", "postgresql://alice:hun?ter2@db",
+                "postgresql://alice:hun#ter2@db"}) {
             assertThatThrownBy(() -> parse(url)).as(url)
                     .isInstanceOf(ConfigurationException.class)
                     .hasMessageNotContaining("hunter2");

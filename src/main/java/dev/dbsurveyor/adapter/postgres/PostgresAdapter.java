@@ -104,7 +104,7 @@ public final class PostgresAdapter implements DatabaseAdapter {
 
     @Override
     public Mono<ServerInfo> serverInfo() {
-        return Mono.usingWhen(connections.acquire(), connection -> singleText(connection, SERVER), Connection::close)
+        return connections.withPooled(connection -> singleText(connection, SERVER))
                 .map(json -> CatalogJson.row(json, ServerRow.class))
                 .map(row -> new ServerInfo(ServerType.POSTGRESQL, row.version(),
                         target != null ? target.host() : row.address() != null ? row.address() : "localhost",
@@ -114,7 +114,7 @@ public final class PostgresAdapter implements DatabaseAdapter {
 
     @Override
     public Flux<EnumeratedDatabase> enumerate() {
-        return Mono.usingWhen(connections.acquire(), connection -> singleText(connection, ENUMERATE), Connection::close)
+        return connections.withPooled(connection -> singleText(connection, ENUMERATE))
                 .flatMapIterable(json -> CatalogJson.rows(json, EnumeratedRow.class))
                 .map(row -> new EnumeratedDatabase(row.name(), row.owner(), row.encoding(), row.collation(), row.sizeBytes(),
                         row.isTemplate() || TEMPLATE_DATABASES.contains(row.name()), row.isAccessible()));
@@ -127,6 +127,7 @@ public final class PostgresAdapter implements DatabaseAdapter {
             long started = System.nanoTime();
             return read(database, STAGES)
                     .flatMap(snapshot -> retryFailedStages(database, snapshot, retries, 1))
+                    .flatMap(PostgresAdapter::failIfTheConnectionWasLost)
                     .map(snapshot -> PostgresSchemaAssembler.assemble(database, snapshot, COLLECTOR_VERSION, collectedAt,
                             Duration.ofNanos(System.nanoTime() - started).toMillis()));
         });
@@ -162,6 +163,18 @@ public final class PostgresAdapter implements DatabaseAdapter {
                             .then(read(database, retried).onErrorResume(failure -> Mono.just(failedAll(retried, failure))))
                             .flatMap(again -> retryFailedStages(database, snapshot.merge(again, new StageRetry(retry, delay)), retries, retry + 1));
                 })
+                .orElseGet(() -> Mono.just(snapshot));
+    }
+
+    /**
+     * Stages that still fail for lack of a connection, once their retries are spent, fail the
+     * database: a document without them would pass for a complete one.
+     */
+    private static Mono<CatalogSnapshot> failIfTheConnectionWasLost(CatalogSnapshot snapshot) {
+        return snapshot.failures().values().stream()
+                .filter(error -> ErrorClassifier.classify(error).connectionError())
+                .findFirst()
+                .<Mono<CatalogSnapshot>>map(Mono::error)
                 .orElseGet(() -> Mono.just(snapshot));
     }
 

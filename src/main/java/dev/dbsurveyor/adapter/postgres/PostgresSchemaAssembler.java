@@ -274,6 +274,9 @@ final class PostgresSchemaAssembler {
         if ("s".equals(row.generated())) {
             return "GENERATED ALWAYS AS (" + row.defaultValue() + ") STORED";
         }
+        if ("v".equals(row.generated())) {
+            return "GENERATED ALWAYS AS (" + row.defaultValue() + ") VIRTUAL";
+        }
         if ("a".equals(row.identity())) {
             return "GENERATED ALWAYS AS IDENTITY";
         }

@@ -39,6 +39,8 @@ final class PostgresSessions implements Function<String, ConnectionFactory> {
                 .applicationName(target.option("application_name").orElse("dbsurveyor"))
                 .connectTimeout(config.connectTimeout())
                 .preparedStatementCacheQueries(0)
+                // Extensions are found with a ServiceLoader (jar reads) on every factory: catalogs read as text need none.
+                .autodetectExtensions(false)
                 .sslMode(sslMode())
                 .options(Map.of(
                         "default_transaction_read_only", "on",
