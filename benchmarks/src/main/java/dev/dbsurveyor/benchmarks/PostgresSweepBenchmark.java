@@ -1,0 +1,144 @@
+package dev.dbsurveyor.benchmarks;
+
+import dev.dbsurveyor.config.ConnectionConfig;
+import dev.dbsurveyor.sweep.DatabaseOutcome;
+import dev.dbsurveyor.sweep.MultiDatabaseConfig;
+import dev.dbsurveyor.sweep.SweepListener;
+import dev.dbsurveyor.sweep.Sweeps;
+import dev.dbsurveyor.target.ServerTarget;
+import io.r2dbc.postgresql.PostgresqlConnectionConfiguration;
+import io.r2dbc.postgresql.PostgresqlConnectionFactory;
+import io.r2dbc.spi.ConnectionFactory;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Sweeps of many databases through the streaming API ({@code Sweeps.outcomes}), each document
+ * dropped as soon as it is counted: databases per second at several concurrencies, and the live
+ * heap for a small and a large sweep.
+ */
+final class PostgresSweepBenchmark {
+
+    private static final int[] CONCURRENCIES = {1, 4, 16, 64};
+    private static final int HEAP_CONCURRENCY = 16;
+
+    private final Options options;
+    private final ServerTarget target;
+
+    PostgresSweepBenchmark(Options options) {
+        this.options = options;
+        this.target = ServerTarget.parse(options.url());
+    }
+
+    void run(Path resultsDirectory, List<Integer> sizes) throws Exception {
+        ConnectionFactory server = plainFactory(target.defaultDatabase());
+        int largest = sizes.stream().mapToInt(Integer::intValue).max().orElseThrow();
+        long setup = System.nanoTime();
+        int made = ManyDatabases.ensure(server, this::plainFactory, largest, options.columns());
+        System.out.printf("made %d databases of %d tables in %d s%n", made, options.columns(), Duration.ofNanos(System.nanoTime() - setup).toSeconds());
+        String serverVersion = WideDatabase.query(server, "SELECT version()").get(0);
+
+        Map<Integer, Map<Integer, Double>> rates = new LinkedHashMap<>();
+        Map<Integer, Long> heaps = new LinkedHashMap<>();
+        sweep(Math.min(50, largest), 4);
+        for (int size : sizes) {
+            Map<Integer, Double> bySize = new LinkedHashMap<>();
+            for (int concurrency : CONCURRENCIES) {
+                List<Double> runs = new ArrayList<>();
+                for (int run = 0; run < options.runs(); run++) {
+                    long started = System.nanoTime();
+                    long collected = sweep(size, concurrency);
+                    double seconds = (System.nanoTime() - started) / 1e9;
+                    runs.add(collected / seconds);
+                }
+                runs.sort(Double::compare);
+                bySize.put(concurrency, runs.get(runs.size() / 2));
+                System.out.printf("%5d databases, concurrency %2d: %7.1f databases/s%n", size, concurrency, bySize.get(concurrency));
+            }
+            rates.put(size, bySize);
+            try (HeapAfterGc heap = new HeapAfterGc(Duration.ofMillis(200))) {
+                sweep(size, HEAP_CONCURRENCY);
+                heap.close();
+                heaps.put(size, heap.peakBytes());
+            }
+            System.out.printf("%5d databases: peak heap after GC %d MiB%n", size, heaps.get(size) / (1024 * 1024));
+        }
+        String report = report(serverVersion, rates, heaps);
+        System.out.println(report);
+        Files.createDirectories(resultsDirectory);
+        Files.writeString(resultsDirectory.resolve("postgres-sweep-" + options.columns() + "-tables.md"), report);
+        if (options.drop()) {
+            ManyDatabases.drop(server, options.columns());
+        }
+    }
+
+    /** Sweeps the first {@code size} databases; returns how many were collected. */
+    private long sweep(int size, int concurrency) {
+        MultiDatabaseConfig.Builder config = MultiDatabaseConfig.builder().maxConcurrency(concurrency);
+        for (int i = 0; i < size; i++) {
+            config.include(ManyDatabases.prefix(options.columns()) + i);
+        }
+        ConnectionConfig connection = ConnectionConfig.builder().maxConnections(concurrency + 1).minIdleConnections(0)
+                .statementTimeout(Duration.ofMinutes(2)).build();
+        long collected = Sweeps.outcomes(target, connection, config.build(), SweepListener.none())
+                .filter(DatabaseOutcome.Collected.class::isInstance)
+                .count()
+                .block();
+        if (collected != size) {
+            throw new IllegalStateException("collected " + collected + " of " + size + " databases");
+        }
+        return collected;
+    }
+
+    private ConnectionFactory plainFactory(String database) {
+        PostgresqlConnectionConfiguration.Builder builder = PostgresqlConnectionConfiguration.builder()
+                .host(target.host()).port(target.port()).username(target.user()).database(database)
+                .applicationName("dbsurveyor-benchmark");
+        target.passwordFor(database).ifPresent(secret -> builder.password(secret.reveal()));
+        return new PostgresqlConnectionFactory(builder.build());
+    }
+
+    private String report(String serverVersion, Map<Integer, Map<Integer, Double>> rates, Map<Integer, Long> heaps) {
+        StringBuilder out = new StringBuilder("# Sweeps of many PostgreSQL databases\n\n");
+        out.append("Measured ").append(Instant.now().truncatedTo(ChronoUnit.SECONDS)).append(" with `benchmarks/run postgres-sweep`: ")
+                .append(options.columns()).append(" tables per database (each with a primary key, a foreign key and an index; ")
+                .append("a view, a function and a trigger per database), swept through the streaming API, ")
+                .append("each document dropped once counted; median of ").append(options.runs()).append(" runs. ")
+                .append("max_connections is the concurrency + 1. The server enumerates every database each time; a sweep of the ")
+                .append("first N selects them by name and filters the others out.\n\n");
+        out.append("| databases |");
+        for (int concurrency : CONCURRENCIES) {
+            out.append(" concurrency ").append(concurrency).append(" |");
+        }
+        out.append(" peak heap after GC (concurrency ").append(HEAP_CONCURRENCY).append(") |\n| ---: |");
+        for (int i = 0; i <= CONCURRENCIES.length; i++) {
+            out.append(" ---: |");
+        }
+        out.append('\n');
+        rates.forEach((size, bySize) -> {
+            out.append("| ").append(size).append(" |");
+            bySize.values().forEach(rate -> out.append(String.format(Locale.ROOT, " %.1f db/s |", rate)));
+            out.append(String.format(Locale.ROOT, " %.1f MiB |%n", heaps.get(size) / (1024.0 * 1024)));
+        });
+        if (heaps.size() >= 2) {
+            List<Long> values = new ArrayList<>(heaps.values());
+            out.append(String.format(Locale.ROOT, "%nPeak heap after GC grows %.2f times from %d to %d databases (target: at most 1.3).%n",
+                    (double) values.get(values.size() - 1) / values.get(0), new ArrayList<>(heaps.keySet()).get(0),
+                    new ArrayList<>(heaps.keySet()).get(heaps.size() - 1)));
+        }
+        out.append("\nMachine: ").append(Runtime.getRuntime().availableProcessors()).append(" cores, JVM ")
+                .append(System.getProperty("java.vm.name")).append(' ').append(System.getProperty("java.version"))
+                .append(", max heap ").append(Runtime.getRuntime().maxMemory() / (1024 * 1024)).append(" MiB; server ")
+                .append(serverVersion).append(", on the same host over TCP loopback.\n");
+        return out.toString();
+    }
+}
