@@ -32,6 +32,9 @@ public interface DatabaseAdapter {
         return collect(database, DatabaseRetries.none());
     }
 
+    /** How long one trivial statement takes to come back on an open connection. */
+    Mono<java.time.Duration> roundTrip();
+
     /** The connections' current state. */
     PoolStats poolStats();
 

@@ -38,6 +38,11 @@ public final class Sweep {
         this.listener = listener;
     }
 
+    /** The collector version written into documents. */
+    public static String collectorVersion() {
+        return COLLECTOR_VERSION;
+    }
+
     /** A sweep of the server {@code adapter} reads; the caller closes the adapter. */
     public static Sweep of(DatabaseAdapter adapter, MultiDatabaseConfig config) {
         return new Sweep(adapter, config, SweepListener.none());
@@ -62,7 +67,7 @@ public final class Sweep {
                     .retryWhen(serverRetries().retry())
                     .flatMapMany(databases -> {
                         SweepStatistics statistics = new SweepStatistics(databases.size(), started);
-                        notify(new SweepEvent.Enumerated(databases.size()));
+                        notify(new SweepEvent.Enumerated(databases.stream().map(EnumeratedDatabase::name).toList()));
                         return Flux.fromIterable(databases)
                                 .flatMap(database -> outcomeOf(database, filter.decide(database)), config.maxConcurrency())
                                 .doOnNext(outcome -> notify(event(outcome, statistics.record(outcome))));

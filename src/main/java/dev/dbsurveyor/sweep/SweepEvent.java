@@ -7,8 +7,15 @@ import java.time.Duration;
 /** Something that happened in a sweep, for a {@link SweepListener}: to draw progress, log or meter. */
 public sealed interface SweepEvent {
 
-    /** The server listed {@code total} databases. */
-    record Enumerated(int total) implements SweepEvent {
+    /** The server listed {@code databases}, in its order. */
+    record Enumerated(java.util.List<String> databases) implements SweepEvent {
+        public Enumerated {
+            databases = java.util.List.copyOf(databases);
+        }
+
+        public int total() {
+            return databases.size();
+        }
     }
 
     /** Collection of a database began. */

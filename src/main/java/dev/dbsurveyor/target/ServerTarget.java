@@ -239,6 +239,11 @@ public final class ServerTarget {
         return passwordFile.flatMap(file -> file.passwordFor(host, port, database, user));
     }
 
+    /** This target with the password given another way (a prompt), every other setting kept. */
+    public ServerTarget withPassword(Secret password) {
+        return new ServerTarget(engine, scheme, user, password, host, port, database, options, environment, Optional.empty());
+    }
+
     /** This target with another database, every other setting kept. */
     public ServerTarget withDatabase(String otherDatabase) {
         return new ServerTarget(engine, scheme, user, urlPassword, host, port, otherDatabase, options, environment, passwordFile);

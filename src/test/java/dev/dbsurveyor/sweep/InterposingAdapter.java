@@ -43,6 +43,11 @@ final class InterposingAdapter implements DatabaseAdapter {
     }
 
     @Override
+    public Mono<java.time.Duration> roundTrip() {
+        return delegate.roundTrip();
+    }
+
+    @Override
     public PoolStats poolStats() {
         return delegate.poolStats();
     }

@@ -1,18 +1,15 @@
 package dev.dbsurveyor.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.networknt.schema.Error;
-import com.networknt.schema.Schema;
-import com.networknt.schema.SchemaLocation;
-import com.networknt.schema.SchemaRegistry;
-import com.networknt.schema.SchemaRegistryConfig;
-import com.networknt.schema.SpecificationVersion;
-import com.networknt.schema.path.PathType;
 import dev.dbsurveyor.model.DatabaseSchema;
 import dev.dbsurveyor.model.MultiDatabaseManifest;
 import dev.dbsurveyor.model.MultiDatabaseResult;
 import dev.dbsurveyor.output.ContractMapper;
+import dev.dbsurveyor.output.ContractValidator;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,26 +20,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 public final class ContractSchemas {
 
-    private static final String BASE = "https://schemas.dbsurveyor.dev/v1.0/";
-
-    private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
-            builder -> builder
-                    .schemaIdResolvers(resolvers -> resolvers.mapPrefix(BASE, "classpath:schemas/"))
-                    .schemaRegistryConfig(SchemaRegistryConfig.builder()
-                            .formatAssertionsEnabled(true)
-                            .pathType(PathType.JSON_POINTER)
-                            .build()));
-
     /** The three document kinds and their schema files. */
     public enum Kind {
-        DOCUMENT("dbsurveyor-schema-v1.0.json"),
-        BUNDLE("dbsurveyor-bundle-v1.0.json"),
-        MANIFEST("dbsurveyor-manifest-v1.0.json");
+        DOCUMENT(ContractValidator.Kind.DOCUMENT),
+        BUNDLE(ContractValidator.Kind.BUNDLE),
+        MANIFEST(ContractValidator.Kind.MANIFEST);
 
-        private final Schema schema;
+        private final ContractValidator.Kind kind;
 
-        Kind(String file) {
-            this.schema = REGISTRY.getSchema(SchemaLocation.of(BASE + file));
+        Kind(ContractValidator.Kind kind) {
+            this.kind = kind;
         }
 
         public static Kind of(Object value) {
@@ -64,13 +51,13 @@ public final class ContractSchemas {
 
     /** Each violation as "instance path: message"; empty when the JSON is valid. */
     public static List<String> errors(Kind kind, JsonNode json) {
-        return kind.schema.validate(json).stream().map(ContractSchemas::describe).toList();
+        return ContractValidator.errors(kind.kind, json);
     }
 
     public static List<String> errors(Kind kind, String json) {
         try {
             return errors(kind, ContractMapper.mapper().readTree(json));
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new AssertionError("Not JSON: " + e.getMessage(), e);
         }
     }
@@ -90,7 +77,13 @@ public final class ContractSchemas {
         assertThat(errors(kind, json)).as("schema violations of a %s", kind).isEmpty();
     }
 
-    private static String describe(Error error) {
-        return error.getInstanceLocation() + ": " + error.getMessage();
+    /** Asserts that a file written by dbsurveyor validates against the schema of its kind. */
+    public static void assertValidFile(Path file) {
+        try {
+            JsonNode json = ContractMapper.mapper().readTree(Files.readString(file));
+            assertThat(ContractValidator.errors(ContractValidator.Kind.of(json), json)).as("schema violations of %s", file).isEmpty();
+        } catch (IOException e) {
+            throw new AssertionError("Cannot read " + file + ": " + e.getMessage(), e);
+        }
     }
 }

@@ -4,8 +4,6 @@ import dev.dbsurveyor.adapter.postgres.PostgresAdapter;
 import dev.dbsurveyor.config.ConnectionConfig;
 import dev.dbsurveyor.model.DatabaseSchema;
 import dev.dbsurveyor.target.ServerTarget;
-import io.r2dbc.postgresql.PostgresqlConnectionConfiguration;
-import io.r2dbc.postgresql.PostgresqlConnectionFactory;
 import io.r2dbc.proxy.ProxyConnectionFactory;
 import io.r2dbc.spi.ConnectionFactory;
 
@@ -104,11 +102,7 @@ final class PostgresWideBenchmark {
     }
 
     private ConnectionFactory plainFactory(String database) {
-        PostgresqlConnectionConfiguration.Builder builder = PostgresqlConnectionConfiguration.builder()
-                .host(target.host()).port(target.port()).username(target.user()).database(database)
-                .applicationName("dbsurveyor-benchmark");
-        target.passwordFor(database).ifPresent(secret -> builder.password(secret.reveal()));
-        return new PostgresqlConnectionFactory(builder.build());
+        return PlainConnections.to(target, database);
     }
 
     private String report(String serverVersion, List<Measurement> collector, List<Measurement> baseline) {

@@ -185,6 +185,15 @@ public final class PostgresAdapter implements DatabaseAdapter {
     }
 
     @Override
+    public Mono<Duration> roundTrip() {
+        return connections.withPooled(connection -> singleText(connection, "SELECT '1'")
+                .then(Mono.defer(() -> {
+                    long started = System.nanoTime();
+                    return singleText(connection, "SELECT '1'").map(ignored -> Duration.ofNanos(System.nanoTime() - started));
+                })));
+    }
+
+    @Override
     public PoolStats poolStats() {
         return connections.poolStats();
     }

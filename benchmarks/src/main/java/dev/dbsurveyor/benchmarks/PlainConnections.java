@@ -1,0 +1,21 @@
+package dev.dbsurveyor.benchmarks;
+
+import dev.dbsurveyor.target.ServerTarget;
+import io.r2dbc.postgresql.PostgresqlConnectionConfiguration;
+import io.r2dbc.postgresql.PostgresqlConnectionFactory;
+import io.r2dbc.spi.ConnectionFactory;
+
+/** Plain R2DBC connections for setting workloads up and for the baselines: none of dbsurveyor's session settings. */
+final class PlainConnections {
+
+    private PlainConnections() {
+    }
+
+    static ConnectionFactory to(ServerTarget target, String database) {
+        PostgresqlConnectionConfiguration.Builder builder = PostgresqlConnectionConfiguration.builder()
+                .host(target.host()).port(target.port()).username(target.user()).database(database)
+                .applicationName("dbsurveyor-benchmark");
+        target.passwordFor(database).ifPresent(secret -> builder.password(secret.reveal()));
+        return new PostgresqlConnectionFactory(builder.build());
+    }
+}

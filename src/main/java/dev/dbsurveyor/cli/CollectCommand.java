@@ -1,0 +1,185 @@
+package dev.dbsurveyor.cli;
+
+import dev.dbsurveyor.adapter.DatabaseAdapter;
+import dev.dbsurveyor.adapter.DatabaseAdapters;
+import dev.dbsurveyor.config.ConfigurationException;
+import dev.dbsurveyor.config.ConnectionConfig;
+import dev.dbsurveyor.config.Environment;
+import dev.dbsurveyor.model.DatabaseSchema;
+import dev.dbsurveyor.model.ObjectType;
+import dev.dbsurveyor.output.AtomicFiles;
+import dev.dbsurveyor.output.ContractMapper;
+import dev.dbsurveyor.output.ExitCodes;
+import dev.dbsurveyor.output.OutputTarget;
+import dev.dbsurveyor.output.SweepFiles;
+import dev.dbsurveyor.retry.DatabaseRetries;
+import dev.dbsurveyor.sweep.MultiDatabaseConfig;
+import dev.dbsurveyor.sweep.SweepTally;
+import dev.dbsurveyor.target.ServerTarget;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import reactor.core.Disposable;
+import reactor.core.publisher.Mono;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+/** {@code dbsurveyor collect}: one database, or a whole server. */
+@Command(mixinStandardHelpOptions = true, versionProvider = DbSurveyorCommand.Version.class, name = "collect",
+        description = "Collect one database's schema, or every database of a server.",
+        footerHeading = "%nExamples:%n",
+        footer = {
+                "  dbsurveyor collect postgresql://surveyor@db.example.com/sales",
+                "  dbsurveyor collect postgresql://surveyor@db.example.com -o server.json --include 'sales_*'",
+                "  dbsurveyor collect postgresql://surveyor@db.example.com/postgres --all-databases --output-dir out/",
+                "",
+                "Without a database in the URL, or with --all-databases, every database of the server is collected.",
+                "Exit codes: 0 usable output, 1 none (or --strict and a failure), 2 usage error, 130 interrupted."})
+final class CollectCommand implements java.util.concurrent.Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "URL", description = "postgresql://user[:password]@host[:port][/database][?options]")
+    String url;
+
+    @Option(names = "--all-databases", description = "Collect every database of the server, even when the URL names one.")
+    boolean allDatabases;
+
+    @Mixin
+    FilterOptions filters;
+
+    @Mixin
+    ConnectionOptions connection;
+
+    @Option(names = "--fail-fast", description = "Stop at the first database that fails.")
+    boolean failFast;
+
+    @Option(names = "--strict", description = "Exit 1 when any database fails or any table cannot be read.")
+    boolean strict;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+            description = "The output file (default schema.dbsurveyor.json for one database, server.dbsurveyor.json for a server).")
+    Path output;
+
+    @Option(names = "--output-dir", paramLabel = "DIR", description = "Write one file per database and manifest.json into DIR.")
+    Path outputDir;
+
+    @Option(names = "--force", description = "Replace existing output.")
+    boolean force;
+
+    @Option(names = {"-v", "--verbose"}, description = "More detail; stack traces of errors.")
+    boolean[] verbose = new boolean[0];
+
+    @Option(names = {"-q", "--quiet"}, description = "Print nothing but errors.")
+    boolean quiet;
+
+    @Option(names = "--no-progress", description = "No live progress line, even on a terminal.")
+    boolean noProgress;
+
+    @Override
+    public Integer call() throws Exception {
+        Environment environment = Environment.system();
+        if (output != null && outputDir != null) {
+            throw new ConfigurationException("Give either --output or --output-dir, not both");
+        }
+        ServerTarget target = connection.target(url, environment);
+        ConnectionConfig connectionConfig = connection.config(environment);
+        boolean sweep = allDatabases || target.database().isEmpty();
+        MultiDatabaseConfig config = filters.config().continueOnError(!failFast).build();
+        if (!sweep && outputDir != null) {
+            throw new ConfigurationException("--output-dir is for a whole server: add --all-databases, or use --output");
+        }
+        Path file = outputDir != null ? null : output != null ? output : Path.of(sweep ? "server.dbsurveyor.json" : "schema.dbsurveyor.json");
+        if (file != null) {
+            OutputTarget.checkFile(file, force);
+        } else {
+            OutputTarget.prepareDirectory(outputDir, force);
+        }
+        DatabaseAdapter adapter = DatabaseAdapters.create(target, connectionConfig);
+        try {
+            return sweep ? sweep(adapter, config, file) : one(adapter, target.database().orElseThrow(), config, file);
+        } finally {
+            adapter.close().block();
+        }
+    }
+
+    private int one(DatabaseAdapter adapter, String database, MultiDatabaseConfig config, Path file) throws Exception {
+        PrintWriter err = spec.commandLine().getErr();
+        DatabaseRetries retries = new DatabaseRetries(config.retryPolicy());
+        DatabaseSchema document = adapter.collect(database, retries).retryWhen(retries.retry()).block();
+        AtomicFiles.write(file, out -> ContractMapper.mapper().writeValue(out, document));
+        long tableFailures = document.collectionMetadata().objectFailures().stream()
+                .filter(failure -> failure.objectType() == ObjectType.TABLE).count();
+        if (!quiet) {
+            err.printf("collected %s: %d tables, %d views, %d routines, %d object failures, in %d ms%nwrote %s%n", database,
+                    document.tables().size(), document.views().size(), document.functions().size() + document.procedures().size(),
+                    document.collectionMetadata().objectFailures().size(), document.collectionMetadata().collectionDurationMs(), file);
+            document.collectionMetadata().warnings().forEach(warning -> err.println("warning: " + warning));
+            err.flush();
+        }
+        return strict && tableFailures > 0 ? ExitCodes.NOTHING_USABLE : ExitCodes.OK;
+    }
+
+    private int sweep(DatabaseAdapter adapter, MultiDatabaseConfig config, Path file) throws Exception {
+        PrintWriter err = spec.commandLine().getErr();
+        Progress progress = new Progress(err, System.console() != null && !noProgress, verbose.length > 0, quiet);
+        CountDownLatch settled = new CountDownLatch(1);
+        Mono<SweepTally> run = file != null
+                ? SweepFiles.toBundle(adapter, config, progress, file, settled::countDown)
+                : SweepFiles.toDirectory(adapter, config, progress, outputDir, settled::countDown);
+        CompletableFuture<SweepTally> result = new CompletableFuture<>();
+        Disposable running = run.subscribe(result::complete, result::completeExceptionally);
+        Thread interrupt = new Thread(() -> {
+            if (!result.isDone()) {
+                running.dispose();
+                awaitQuietly(settled);
+            }
+        }, "dbsurveyor-interrupt");
+        Runtime.getRuntime().addShutdownHook(interrupt);
+        try {
+            SweepTally tally = result.get();
+            progress.end();
+            if (!quiet) {
+                summary(err, tally, file != null ? file : outputDir);
+            }
+            return ExitCodes.of(tally, strict);
+        } catch (ExecutionException e) {
+            progress.end();
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(interrupt);
+            } catch (IllegalStateException shuttingDown) {
+                // The JVM is already exiting on an interrupt; the hook is running.
+            }
+        }
+    }
+
+    private static void summary(PrintWriter err, SweepTally tally, Path where) {
+        err.printf("collected %d, failed %d, skipped %d, filtered %d%n", tally.collected(), tally.failed(), tally.skipped(), tally.filtered());
+        if (!tally.slowest().isEmpty()) {
+            err.print("slowest:");
+            tally.slowest().forEach(timed -> err.printf(" %s (%d ms)", timed.database(), timed.duration().toMillis()));
+            err.println();
+        }
+        err.println("wrote " + where);
+        err.flush();
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package dev.dbsurveyor.cli;
+
+import dev.dbsurveyor.config.ConfigurationException;
+import dev.dbsurveyor.config.ConnectionConfig;
+import dev.dbsurveyor.config.Environment;
+import dev.dbsurveyor.target.Secret;
+import dev.dbsurveyor.target.ServerTarget;
+import picocli.CommandLine.Option;
+
+import java.io.Console;
+import java.time.Duration;
+import java.util.function.BiConsumer;
+
+/** The server URL's companions: connection limits (flag over DBSURVEYOR_* variable over default) and the password prompt. */
+final class ConnectionOptions {
+
+    @Option(names = "--max-connections", paramLabel = "N", description = "Most connections open at once (default 10; env DBSURVEYOR_MAX_CONNECTIONS).")
+    Integer maxConnections;
+
+    @Option(names = "--min-idle-connections", paramLabel = "N", description = "Pooled connections kept idle (default 2).")
+    Integer minIdleConnections;
+
+    @Option(names = "--connect-timeout", paramLabel = "SECONDS", description = "Limit on opening a connection (default 30).")
+    Integer connectTimeout;
+
+    @Option(names = "--acquire-timeout", paramLabel = "SECONDS", description = "Limit on waiting for a free connection (default 30).")
+    Integer acquireTimeout;
+
+    @Option(names = "--idle-timeout", paramLabel = "SECONDS", description = "Idle pooled connections close after this (default 600).")
+    Integer idleTimeout;
+
+    @Option(names = "--max-lifetime", paramLabel = "SECONDS", description = "Pooled connections are replaced after this (default 3600).")
+    Integer maxLifetime;
+
+    @Option(names = "--statement-timeout", paramLabel = "SECONDS", description = "Limit on one statement (default 30).")
+    Integer statementTimeout;
+
+    @Option(names = "--password-prompt", description = "Ask for the password on the terminal, without echo.")
+    boolean passwordPrompt;
+
+    ConnectionConfig config(Environment environment) {
+        ConnectionConfig.Builder builder = ConnectionConfig.fromEnv(environment).toBuilder();
+        apply("--max-connections", maxConnections, builder, ConnectionConfig.Builder::maxConnections);
+        apply("--min-idle-connections", minIdleConnections, builder, ConnectionConfig.Builder::minIdleConnections);
+        applySeconds("--connect-timeout", connectTimeout, builder, ConnectionConfig.Builder::connectTimeout);
+        applySeconds("--acquire-timeout", acquireTimeout, builder, ConnectionConfig.Builder::acquireTimeout);
+        applySeconds("--idle-timeout", idleTimeout, builder, ConnectionConfig.Builder::idleTimeout);
+        applySeconds("--max-lifetime", maxLifetime, builder, ConnectionConfig.Builder::maxLifetime);
+        applySeconds("--statement-timeout", statementTimeout, builder, ConnectionConfig.Builder::statementTimeout);
+        return builder.build();
+    }
+
+    ServerTarget target(String url, Environment environment) {
+        ServerTarget target = ServerTarget.parse(url, environment);
+        if (!passwordPrompt) {
+            return target;
+        }
+        Console console = System.console();
+        if (console == null) {
+            throw new ConfigurationException("--password-prompt needs a terminal: give the password with DBSURVEYOR_PASSWORD instead");
+        }
+        char[] password = console.readPassword("Password for %s: ", target.user());
+        if (password == null) {
+            throw new ConfigurationException("No password was given");
+        }
+        return target.withPassword(Secret.of(new String(password)));
+    }
+
+    private static <T> void apply(String flag, T value, ConnectionConfig.Builder builder, BiConsumer<ConnectionConfig.Builder, T> setter) {
+        if (value == null) {
+            return;
+        }
+        try {
+            setter.accept(builder, value);
+        } catch (ConfigurationException e) {
+            throw new ConfigurationException(flag + ": " + e.getMessage());
+        }
+    }
+
+    private static void applySeconds(String flag, Integer seconds, ConnectionConfig.Builder builder,
+                                     BiConsumer<ConnectionConfig.Builder, Duration> setter) {
+        apply(flag, seconds == null ? null : Duration.ofSeconds(seconds), builder, setter);
+    }
+}

@@ -1,0 +1,35 @@
+package dev.dbsurveyor.cli;
+
+import dev.dbsurveyor.sweep.Sweep;
+import picocli.CommandLine.Command;
+
+/** The top command: its subcommands do the work. */
+@Command(name = "dbsurveyor",
+        mixinStandardHelpOptions = true,
+        versionProvider = DbSurveyorCommand.Version.class,
+        description = "Collects the schemas of whole PostgreSQL servers into JSON.",
+        subcommands = {CollectCommand.class, ListCommand.class, TestCommand.class, ValidateCommand.class, DemoCommand.class},
+        footerHeading = "%nExit codes:%n",
+        footer = {
+                "  0    at least one selected database produced a usable document",
+                "  1    none did (with --strict: a database failed, or a table could not be read)",
+                "  2    usage or configuration error: bad flag, URL, pattern or output path",
+                "  130  interrupted (Ctrl-C)"})
+public final class DbSurveyorCommand implements Runnable {
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+    }
+
+    /** Prints the collector version. */
+    public static final class Version implements picocli.CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"dbsurveyor " + Sweep.collectorVersion()};
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package dev.dbsurveyor.cli;
+
+import dev.dbsurveyor.config.ConfigurationException;
+import dev.dbsurveyor.output.ExitCodes;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+
+/**
+ * Turns what a command throws into one line on stderr and a documented exit code: configuration
+ * errors are 2, anything else 1. The stack trace appears only with {@code -v}.
+ */
+final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
+
+    @Override
+    public int handleExecutionException(Exception error, CommandLine commandLine, CommandLine.ParseResult parseResult) {
+        PrintWriter err = commandLine.getErr();
+        err.println("dbsurveyor: " + Messages.of(error));
+        if (verbose(parseResult)) {
+            error.printStackTrace(err);
+        }
+        err.flush();
+        return exitCode(error);
+    }
+
+    static int exitCode(Throwable error) {
+        if (error instanceof ConfigurationException || error instanceof CommandLine.ParameterException) {
+            return ExitCodes.USAGE;
+        }
+        if (error instanceof UncheckedIOException) {
+            return ExitCodes.NOTHING_USABLE;
+        }
+        return ExitCodes.NOTHING_USABLE;
+    }
+
+    private static boolean verbose(CommandLine.ParseResult parseResult) {
+        for (CommandLine.ParseResult result = parseResult; result != null; result = result.subcommand()) {
+            if (result.hasMatchedOption("-v")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,38 @@
+package dev.dbsurveyor.cli;
+
+import dev.dbsurveyor.config.ConfigurationException;
+import dev.dbsurveyor.sweep.MultiDatabaseConfig;
+import picocli.CommandLine.Option;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Which databases of a server a sweep selects, and how many it collects at once. */
+final class FilterOptions {
+
+    @Option(names = "--include", paramLabel = "GLOB", description = "Collect only databases matching one of these globs (repeatable; * ? [abc] [a-z] [!abc]).")
+    List<String> include = new ArrayList<>();
+
+    @Option(names = "--exclude", paramLabel = "GLOB", description = "Leave out databases matching any of these globs (repeatable).")
+    List<String> exclude = new ArrayList<>();
+
+    @Option(names = "--include-system", description = "Also collect system databases (templates).")
+    boolean includeSystem;
+
+    @Option(names = "--max-concurrency", paramLabel = "N", description = "Databases collected at once (default 8).")
+    Integer maxConcurrency;
+
+    MultiDatabaseConfig.Builder config() {
+        MultiDatabaseConfig.Builder builder = MultiDatabaseConfig.builder().includeSystem(includeSystem);
+        include.forEach(builder::include);
+        exclude.forEach(builder::exclude);
+        if (maxConcurrency != null) {
+            try {
+                builder.maxConcurrency(maxConcurrency);
+            } catch (ConfigurationException e) {
+                throw new ConfigurationException("--max-concurrency: " + e.getMessage());
+            }
+        }
+        return builder;
+    }
+}

@@ -1,0 +1,130 @@
+package dev.dbsurveyor.output;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.dbsurveyor.model.DatabaseCollectionResult;
+import dev.dbsurveyor.model.DatabaseFailure;
+import dev.dbsurveyor.model.DatabaseSchema;
+import dev.dbsurveyor.model.MultiDatabaseMetadata;
+import dev.dbsurveyor.model.ServerInfo;
+import dev.dbsurveyor.model.SkippedDatabase;
+import dev.dbsurveyor.sweep.DatabaseOutcome;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Writes a sweep's bundle while it streams: each collected database's document is appended as it
+ * arrives and then dropped, so memory does not grow with the number of databases. The file is a
+ * temporary one in the target's directory until {@link #finish} forces it to disk and renames it;
+ * {@link #abort} deletes it, leaving whatever was at the target before. Blocking: use it from a
+ * thread that may block.
+ */
+public final class BundleWriter implements AutoCloseable {
+
+    private final Path target;
+    private final Path temporary;
+    private final FileChannel channel;
+    private final JsonGenerator json;
+    private final List<DatabaseFailure> failures = new ArrayList<>();
+    private final List<SkippedDatabase> skipped = new ArrayList<>();
+    private final List<SkippedDatabase> filtered = new ArrayList<>();
+    private boolean done;
+
+    private BundleWriter(Path target, Path temporary, FileChannel channel, JsonGenerator json) {
+        this.target = target;
+        this.temporary = temporary;
+        this.channel = channel;
+        this.json = json;
+    }
+
+    /** Starts the bundle of a sweep of {@code server} at {@code target}. */
+    public static BundleWriter open(Path target, ServerInfo server) throws IOException {
+        Path temporary = Files.createTempFile(target.toAbsolutePath().getParent(), "." + target.getFileName() + ".", ".tmp");
+        FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
+        OutputStream out = Channels.newOutputStream(channel);
+        ObjectMapper mapper = ContractMapper.mapper();
+        JsonGenerator json = mapper.getFactory().createGenerator(out);
+        json.setCodec(mapper);
+        json.useDefaultPrettyPrinter();
+        json.writeStartObject();
+        json.writeStringField("format_version", DatabaseSchema.FORMAT_VERSION);
+        json.writeFieldName("server_info");
+        mapper.writeValue(json, server);
+        json.writeArrayFieldStart("databases");
+        return new BundleWriter(target, temporary, channel, json);
+    }
+
+    /** Adds one outcome: a collected document is written at once; the others are kept for the end. */
+    public void add(DatabaseOutcome outcome) throws IOException {
+        if (outcome instanceof DatabaseOutcome.Collected collected) {
+            ContractMapper.mapper().writeValue(json, new DatabaseCollectionResult(collected.database(), collected.schema(),
+                    collected.duration().toMillis()));
+            json.flush();
+        } else if (outcome instanceof DatabaseOutcome.Failed failed) {
+            failures.add(failed.failure());
+        } else if (outcome instanceof DatabaseOutcome.Skipped skip) {
+            skipped.add(new SkippedDatabase(skip.database(), skip.reason()));
+        } else if (outcome instanceof DatabaseOutcome.Filtered filter) {
+            filtered.add(new SkippedDatabase(filter.database(), filter.reason()));
+        }
+    }
+
+    /** Ends the bundle with the failures and the sweep's metadata, forces it to disk and renames it into place. */
+    public void finish(MultiDatabaseMetadata metadata) throws IOException {
+        ObjectMapper mapper = ContractMapper.mapper();
+        json.writeEndArray();
+        json.writeFieldName("failures");
+        mapper.writeValue(json, failures);
+        json.writeFieldName("collection_metadata");
+        mapper.writeValue(json, metadata);
+        json.writeFieldName("skipped");
+        mapper.writeValue(json, skipped);
+        json.writeFieldName("filtered");
+        mapper.writeValue(json, filtered);
+        json.writeEndObject();
+        json.flush();
+        channel.force(true);
+        json.close();
+        channel.close();
+        try {
+            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+        done = true;
+    }
+
+    /** Deletes the unfinished bundle; the target is left as it was. */
+    public void abort() {
+        close();
+    }
+
+    @Override
+    public void close() {
+        if (done) {
+            return;
+        }
+        done = true;
+        try {
+            json.close();
+        } catch (IOException ignored) {
+            // The file is deleted next; what it held no longer matters.
+        }
+        try {
+            channel.close();
+            Files.deleteIfExists(temporary);
+        } catch (IOException ignored) {
+            // Nothing more can be done about a temporary file that cannot be deleted.
+        }
+    }
+}

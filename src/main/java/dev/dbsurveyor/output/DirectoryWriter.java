@@ -1,0 +1,104 @@
+package dev.dbsurveyor.output;
+
+import dev.dbsurveyor.model.AccessLevel;
+import dev.dbsurveyor.model.CollectionMetadata;
+import dev.dbsurveyor.model.CollectionStatus;
+import dev.dbsurveyor.model.DatabaseInfo;
+import dev.dbsurveyor.model.DatabaseSchema;
+import dev.dbsurveyor.model.ManifestEntry;
+import dev.dbsurveyor.model.MultiDatabaseManifest;
+import dev.dbsurveyor.model.MultiDatabaseMetadata;
+import dev.dbsurveyor.model.ServerInfo;
+import dev.dbsurveyor.model.SkippedDatabase;
+import dev.dbsurveyor.sweep.DatabaseOutcome;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Writes a sweep into a directory as it streams: each database's document (a stub with its status
+ * for a failed or skipped one) as soon as it is known, each file atomically, and
+ * {@code manifest.json} last. Blocking: use it from a thread that may block.
+ */
+public final class DirectoryWriter {
+
+    public static final String MANIFEST = "manifest.json";
+    public static final String NOT_REACHED = "not reached: the sweep was interrupted";
+
+    private final Path directory;
+    private final ServerInfo server;
+    private final String collectorVersion;
+    private final List<ManifestEntry> entries = new ArrayList<>();
+    private final List<SkippedDatabase> filtered = new ArrayList<>();
+    private final Set<String> written = new LinkedHashSet<>();
+
+    public DirectoryWriter(Path directory, ServerInfo server, String collectorVersion) {
+        this.directory = directory;
+        this.server = server;
+        this.collectorVersion = collectorVersion;
+    }
+
+    public void add(DatabaseOutcome outcome) throws IOException {
+        String file = DatabaseFileNames.fileName(outcome.database());
+        if (outcome instanceof DatabaseOutcome.Collected collected) {
+            write(file, collected.schema());
+            entries.add(new ManifestEntry(collected.database(), file, CollectionStatus.SUCCESS, collected.duration().toMillis(),
+                    collected.schema().collectionMetadata().objectFailures().size()));
+        } else if (outcome instanceof DatabaseOutcome.Failed failed) {
+            stub(failed.database(), new CollectionStatus.Failed(failed.failure().errorMessage()), failed.duration());
+        } else if (outcome instanceof DatabaseOutcome.Skipped skip) {
+            stub(skip.database(), new CollectionStatus.Skipped(skip.reason()), Duration.ZERO);
+        } else if (outcome instanceof DatabaseOutcome.Filtered filter) {
+            filtered.add(new SkippedDatabase(filter.database(), filter.reason()));
+        }
+        written.add(outcome.database());
+    }
+
+    /**
+     * Marks the databases of {@code enumerated} that have no outcome as not reached (a stub file
+     * each), so that an interrupted sweep's manifest still accounts for every database.
+     */
+    public void markNotReached(List<String> enumerated) throws IOException {
+        for (String database : enumerated) {
+            if (!written.contains(database)) {
+                stub(database, new CollectionStatus.Skipped(NOT_REACHED), Duration.ZERO);
+                written.add(database);
+            }
+        }
+    }
+
+    /** Writes the manifest, last. */
+    public void finish(MultiDatabaseMetadata metadata) throws IOException {
+        MultiDatabaseManifest manifest = new MultiDatabaseManifest(DatabaseSchema.FORMAT_VERSION, server, entries, metadata, filtered);
+        AtomicFiles.write(directory.resolve(MANIFEST), out -> ContractMapper.mapper().writeValue(out, manifest));
+    }
+
+    private void stub(String database, CollectionStatus status, Duration duration) throws IOException {
+        String file = DatabaseFileNames.fileName(database);
+        write(file, new DatabaseSchema(DatabaseSchema.FORMAT_VERSION,
+                new DatabaseInfo(database, null, null, null, null, null, false, AccessLevel.NONE, status),
+                List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), null,
+                new CollectionMetadata(Instant.now(), duration.toMillis(), collectorVersion, List.of(), List.of())));
+        entries.add(new ManifestEntry(database, file, status, duration.toMillis(), 0));
+    }
+
+    private void write(String file, DatabaseSchema document) throws IOException {
+        Path path = directory.resolve(file).normalize();
+        if (!directory.toAbsolutePath().normalize().equals(path.toAbsolutePath().getParent())) {
+            throw new IOException("Refusing to write " + file + " outside " + directory);
+        }
+        AtomicFiles.write(path, out -> ContractMapper.mapper().writeValue(out, document));
+    }
+
+    /** How many entries the manifest will have: counted as skipped in the metadata are those not reached. */
+    public int notReached() {
+        return (int) entries.stream().filter(entry -> entry.status() instanceof CollectionStatus.Skipped skipped
+                && skipped.reason().equals(NOT_REACHED)).count();
+    }
+}

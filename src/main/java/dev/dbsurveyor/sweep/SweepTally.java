@@ -1,0 +1,107 @@
+package dev.dbsurveyor.sweep;
+
+import dev.dbsurveyor.model.DurationStats;
+import dev.dbsurveyor.model.MultiDatabaseMetadata;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Counts a sweep's outcomes as they pass, keeping only numbers (never documents), and turns them
+ * into the sweep's metadata. Thread-safe.
+ */
+public final class SweepTally {
+
+    /** A database and how long it took. */
+    public record Timed(String database, Duration duration) {
+    }
+
+    private final List<Long> durations = new ArrayList<>();
+    private final List<Timed> slowest = new ArrayList<>();
+    private int collected;
+    private int failed;
+    private int skipped;
+    private int filtered;
+    private int withTableFailures;
+
+    /** Counts one outcome. */
+    public synchronized void add(DatabaseOutcome outcome) {
+        if (outcome instanceof DatabaseOutcome.Collected c) {
+            collected++;
+            time(c.database(), c.duration());
+            if (c.schema().collectionMetadata().objectFailures().stream()
+                    .anyMatch(failure -> failure.objectType() == dev.dbsurveyor.model.ObjectType.TABLE)) {
+                withTableFailures++;
+            }
+        } else if (outcome instanceof DatabaseOutcome.Failed f) {
+            failed++;
+            time(f.database(), f.duration());
+        } else if (outcome instanceof DatabaseOutcome.Skipped) {
+            skipped++;
+        } else {
+            filtered++;
+        }
+    }
+
+    private void time(String database, Duration duration) {
+        durations.add(duration.toMillis());
+        slowest.add(new Timed(database, duration));
+        slowest.sort(Comparator.comparing(Timed::duration).reversed());
+        if (slowest.size() > 5) {
+            slowest.remove(slowest.size() - 1);
+        }
+    }
+
+    public synchronized int collected() {
+        return collected;
+    }
+
+    public synchronized int failed() {
+        return failed;
+    }
+
+    public synchronized int skipped() {
+        return skipped;
+    }
+
+    public synchronized int filtered() {
+        return filtered;
+    }
+
+    /** Collected databases whose document lists an object failure of a table. */
+    public synchronized int withTableFailures() {
+        return withTableFailures;
+    }
+
+    /** The five slowest databases, slowest first. */
+    public synchronized List<Timed> slowest() {
+        return List.copyOf(slowest);
+    }
+
+    /** Figures of the per-database durations, or null when no database was attempted. */
+    public synchronized DurationStats durationStats(Duration wall) {
+        if (durations.isEmpty()) {
+            return null;
+        }
+        List<Long> sorted = new ArrayList<>(durations);
+        Collections.sort(sorted);
+        double average = sorted.stream().mapToLong(Long::longValue).average().orElse(0);
+        long p95 = sorted.get((int) Math.ceil(0.95 * sorted.size()) - 1);
+        return new DurationStats(average, sorted.get(sorted.size() - 1), p95, sorted.size() / Math.max(1e-9, wall.toNanos() / 1e9));
+    }
+
+    /**
+     * The sweep's metadata from what was counted; {@code notReached} databases (of an interrupted
+     * sweep) count as skipped.
+     */
+    public synchronized MultiDatabaseMetadata metadata(Instant startedAt, Duration wall, int maxConcurrency, int notReached,
+                                                       List<String> warnings) {
+        int discovered = collected + failed + skipped + filtered + notReached;
+        return new MultiDatabaseMetadata(startedAt, wall.toMillis(), discovered, filtered, collected, failed, skipped + notReached,
+                maxConcurrency, Sweep.COLLECTOR_VERSION, warnings, durationStats(wall));
+    }
+}

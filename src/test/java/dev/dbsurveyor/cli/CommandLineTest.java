@@ -1,0 +1,83 @@
+package dev.dbsurveyor.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Bad input that fails before anything connects: one clear line, exit 2, nothing written, no stack trace. */
+class CommandLineTest {
+
+    @TempDir
+    Path directory;
+
+    private static void assertUsageError(CommandRun run, String expected) {
+        assertThat(run.exitCode()).as(run.all()).isEqualTo(2);
+        assertThat(run.err()).contains(expected).doesNotContain("\tat ").doesNotContain("Exception");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "garbage", "http://alice:hunter2@db/x", "mysql://alice:hunter2@db/x", "postgresql://alice:hunter2@db:99999/x",
+            "postgresql://alice:hun/ter2@db/x"})
+    void badUrlsAreUsageErrorsThatNeverShowThePassword(String url) {
+        CommandRun run = CommandRun.of("collect", url, "-o", directory.resolve("out.json").toString());
+
+        assertThat(run.exitCode()).as(run.all()).isEqualTo(2);
+        assertThat(run.err()).startsWith("dbsurveyor: ").doesNotContain("hunter2").doesNotContain("\tat ");
+        assertThat(directory).isEmptyDirectory();
+    }
+
+    @Test
+    void aMalformedGlobIsAUsageError() {
+        assertUsageError(CommandRun.of("collect", "postgresql://u@127.0.0.1:1", "--include", "[abc", "-o",
+                directory.resolve("out.json").toString()), "[abc");
+        assertThat(directory).isEmptyDirectory();
+    }
+
+    @Test
+    void outOfRangeAndNonNumericFlagsAreUsageErrors() {
+        assertUsageError(CommandRun.of("collect", "postgresql://u@127.0.0.1:1/x", "--max-connections", "0", "-o",
+                directory.resolve("a.json").toString()), "--max-connections");
+        assertUsageError(CommandRun.of("collect", "postgresql://u@127.0.0.1:1/x", "--statement-timeout", "-3", "-o",
+                directory.resolve("b.json").toString()), "--statement-timeout");
+        assertThat(CommandRun.of("collect", "postgresql://u@127.0.0.1:1/x", "--max-concurrency", "lots").exitCode()).isEqualTo(2);
+        assertThat(CommandRun.of("collect").exitCode()).isEqualTo(2);
+        assertThat(CommandRun.of("collect", "postgresql://u@127.0.0.1:1/x", "--frobnicate").exitCode()).isEqualTo(2);
+    }
+
+    @Test
+    void existingOutputIsRefusedWithoutForce() throws Exception {
+        Path existing = Files.writeString(directory.resolve("schema.json"), "keep me");
+
+        assertUsageError(CommandRun.of("collect", "postgresql://u@127.0.0.1:1/x", "-o", existing.toString()), "--force");
+        assertThat(existing).hasContent("keep me");
+
+        Files.writeString(directory.resolve("other.txt"), "x");
+        assertUsageError(CommandRun.of("collect", "postgresql://u@127.0.0.1:1", "--output-dir", directory.toString()), "not empty");
+    }
+
+    @Test
+    void anUnwritableOutputIsRefusedBeforeConnecting() {
+        assertUsageError(CommandRun.of("collect", "postgresql://u@127.0.0.1:1/x", "-o", directory.resolve("missing/out.json").toString()),
+                "does not exist");
+    }
+
+    @Test
+    void helpShowsExamplesAndExitCodesAndVersionShowsTheVersion() {
+        CommandRun help = CommandRun.of("collect", "--help");
+        assertThat(help.exitCode()).isZero();
+        assertThat(help.out()).contains("Examples:").contains("dbsurveyor collect postgresql://").contains("130");
+        assertThat(CommandRun.of("--help").out()).contains("Exit codes:").contains("collect").contains("validate").contains("demo");
+        assertThat(CommandRun.of("--version").out()).startsWith("dbsurveyor ");
+    }
+
+    @Test
+    void validatingSomethingThatIsNotThereIsAUsageError() {
+        assertUsageError(CommandRun.of("validate", directory.resolve("nothing.json").toString()), "no such file");
+    }
+}
