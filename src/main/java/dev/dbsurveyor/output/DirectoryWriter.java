@@ -61,16 +61,27 @@ public final class DirectoryWriter {
     }
 
     /**
-     * Marks the databases of {@code enumerated} that have no outcome as not reached (a stub file
-     * each), so that an interrupted sweep's manifest still accounts for every database.
+     * Accounts for the enumerated databases that have no outcome yet: those the filters select are
+     * marked not reached (a stub file each), the others listed as filtered, so that an interrupted
+     * sweep's manifest still accounts for every database.
      */
-    public void markNotReached(List<String> enumerated) throws IOException {
+    public void markNotReached(List<String> enumerated, Set<String> selected) throws IOException {
         for (String database : enumerated) {
-            if (!written.contains(database)) {
-                stub(database, new CollectionStatus.Skipped(NOT_REACHED), Duration.ZERO);
-                written.add(database);
+            if (written.contains(database)) {
+                continue;
             }
+            if (selected.contains(database)) {
+                stub(database, new CollectionStatus.Skipped(NOT_REACHED), Duration.ZERO);
+            } else {
+                filtered.add(new SkippedDatabase(database, "left out by the filters"));
+            }
+            written.add(database);
         }
+    }
+
+    /** Databases listed as filtered, those accounted for when the sweep was interrupted included. */
+    public int filteredCount() {
+        return filtered.size();
     }
 
     /** Writes the manifest, last. */

@@ -44,7 +44,7 @@ public final class SweepFiles {
                                 io(() -> writer.add(outcome));
                             })
                             .then(Mono.fromCallable(() -> {
-                                writer.finish(tally.metadata(startedAt, since(started), config.maxConcurrency(), 0, List.of()));
+                                writer.finish(tally.metadata(startedAt, since(started), config.maxConcurrency(), List.of()));
                                 return tally;
                             })),
                     writer -> Mono.fromRunnable(whenSettled),
@@ -63,10 +63,10 @@ public final class SweepFiles {
             Instant startedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
             long started = System.nanoTime();
             SweepTally tally = new SweepTally();
-            AtomicReference<List<String>> enumerated = new AtomicReference<>(List.of());
+            AtomicReference<SweepEvent.Enumerated> enumerated = new AtomicReference<>(new SweepEvent.Enumerated(List.of(), java.util.Set.of()));
             SweepListener capturing = event -> {
                 if (event instanceof SweepEvent.Enumerated e) {
-                    enumerated.set(e.databases());
+                    enumerated.set(e);
                 }
                 listener.on(event);
             };
@@ -79,14 +79,16 @@ public final class SweepFiles {
                                 io(() -> writer.add(outcome));
                             })
                             .then(Mono.fromCallable(() -> {
-                                writer.finish(tally.metadata(startedAt, since(started), config.maxConcurrency(), 0, List.of()));
+                                writer.finish(tally.metadata(startedAt, since(started), config.maxConcurrency(), List.of()));
                                 return tally;
                             })),
                     writer -> Mono.fromRunnable(whenSettled),
                     (writer, error) -> Mono.fromRunnable(whenSettled),
                     writer -> Mono.fromRunnable(() -> settle(() -> {
-                        io(() -> writer.markNotReached(enumerated.get()));
+                        int filteredBefore = writer.filteredCount();
+                        io(() -> writer.markNotReached(enumerated.get().databases(), enumerated.get().selected()));
                         io(() -> writer.finish(tally.metadata(startedAt, since(started), config.maxConcurrency(), writer.notReached(),
+                                writer.filteredCount() - filteredBefore,
                                 List.of("The sweep was interrupted: " + writer.notReached() + " database(s) were not reached"))));
                     }, whenSettled)).subscribeOn(Schedulers.boundedElastic())));
         });

@@ -67,7 +67,9 @@ public final class Sweep {
                     .retryWhen(serverRetries().retry())
                     .flatMapMany(databases -> {
                         SweepStatistics statistics = new SweepStatistics(databases.size(), started);
-                        notify(new SweepEvent.Enumerated(databases.stream().map(EnumeratedDatabase::name).toList()));
+                        notify(new SweepEvent.Enumerated(databases.stream().map(EnumeratedDatabase::name).toList(),
+                                databases.stream().filter(database -> !(filter.decide(database) instanceof DatabaseFilter.Verdict.Filtered))
+                                        .map(EnumeratedDatabase::name).collect(java.util.stream.Collectors.toSet())));
                         return Flux.fromIterable(databases)
                                 .flatMap(database -> outcomeOf(database, filter.decide(database)), config.maxConcurrency())
                                 .doOnNext(outcome -> notify(event(outcome, statistics.record(outcome))));

@@ -7,10 +7,11 @@ import java.time.Duration;
 /** Something that happened in a sweep, for a {@link SweepListener}: to draw progress, log or meter. */
 public sealed interface SweepEvent {
 
-    /** The server listed {@code databases}, in its order. */
-    record Enumerated(java.util.List<String> databases) implements SweepEvent {
+    /** The server listed {@code databases}, in its order; the filters select {@code selected} of them. */
+    record Enumerated(java.util.List<String> databases, java.util.Set<String> selected) implements SweepEvent {
         public Enumerated {
             databases = java.util.List.copyOf(databases);
+            selected = java.util.Set.copyOf(selected);
         }
 
         public int total() {

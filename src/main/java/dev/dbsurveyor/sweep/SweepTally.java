@@ -94,14 +94,19 @@ public final class SweepTally {
         return new DurationStats(average, sorted.get(sorted.size() - 1), p95, sorted.size() / Math.max(1e-9, wall.toNanos() / 1e9));
     }
 
+    /** The sweep's metadata from what was counted. */
+    public synchronized MultiDatabaseMetadata metadata(Instant startedAt, Duration wall, int maxConcurrency, List<String> warnings) {
+        return metadata(startedAt, wall, maxConcurrency, 0, 0, warnings);
+    }
+
     /**
-     * The sweep's metadata from what was counted; {@code notReached} databases (of an interrupted
-     * sweep) count as skipped.
+     * The metadata of an interrupted sweep: {@code notReached} selected databases count as skipped,
+     * {@code notFiltered} databases the filters would have left out (but had not yet) as filtered.
      */
     public synchronized MultiDatabaseMetadata metadata(Instant startedAt, Duration wall, int maxConcurrency, int notReached,
-                                                       List<String> warnings) {
-        int discovered = collected + failed + skipped + filtered + notReached;
-        return new MultiDatabaseMetadata(startedAt, wall.toMillis(), discovered, filtered, collected, failed, skipped + notReached,
-                maxConcurrency, Sweep.COLLECTOR_VERSION, warnings, durationStats(wall));
+                                                       int notFiltered, List<String> warnings) {
+        int discovered = collected + failed + skipped + filtered + notReached + notFiltered;
+        return new MultiDatabaseMetadata(startedAt, wall.toMillis(), discovered, filtered + notFiltered, collected, failed,
+                skipped + notReached, maxConcurrency, Sweep.COLLECTOR_VERSION, warnings, durationStats(wall));
     }
 }

@@ -48,6 +48,15 @@ final class PostgresSweepBenchmark {
         Map<Integer, Map<Integer, Double>> rates = new LinkedHashMap<>();
         Map<Integer, Long> heaps = new LinkedHashMap<>();
         sweep(Math.min(50, largest), 4);
+        // The live heap first, in a JVM that has done nothing else yet but a warm-up, size after size.
+        for (int size : sizes) {
+            try (HeapAfterGc heap = new HeapAfterGc(Duration.ofMillis(200))) {
+                sweep(size, HEAP_CONCURRENCY);
+                heap.close();
+                heaps.put(size, heap.peakBytes());
+            }
+            System.out.printf("%5d databases: peak heap after GC %d MiB%n", size, heaps.get(size) / (1024 * 1024));
+        }
         for (int size : sizes) {
             Map<Integer, Double> bySize = new LinkedHashMap<>();
             for (int concurrency : CONCURRENCIES) {
@@ -63,12 +72,6 @@ final class PostgresSweepBenchmark {
                 System.out.printf("%5d databases, concurrency %2d: %7.1f databases/s%n", size, concurrency, bySize.get(concurrency));
             }
             rates.put(size, bySize);
-            try (HeapAfterGc heap = new HeapAfterGc(Duration.ofMillis(200))) {
-                sweep(size, HEAP_CONCURRENCY);
-                heap.close();
-                heaps.put(size, heap.peakBytes());
-            }
-            System.out.printf("%5d databases: peak heap after GC %d MiB%n", size, heaps.get(size) / (1024 * 1024));
         }
         String report = report(serverVersion, rates, heaps);
         System.out.println(report);
