@@ -62,6 +62,9 @@ public final class ServerConnections {
     public Mono<Connection> connect(String database) {
         return Mono.fromSupplier(() -> budgeted(factories.apply(database)))
                 .subscribeOn(Schedulers.boundedElastic())
+                // Back to the few non-blocking threads: what the driver does next (buffers, thread-local
+                // caches) should not spread over the many threads of the blocking pool.
+                .publishOn(Schedulers.parallel())
                 .flatMap(BudgetedConnectionFactory::create);
     }
 

@@ -57,7 +57,7 @@ final class PostgresSweepBenchmark {
             }
             System.out.printf("%5d databases: peak heap after GC %d MiB%n", size, heaps.get(size) / (1024 * 1024));
         }
-        for (int size : sizes) {
+        for (int size : options.heapOnly() ? List.<Integer>of() : sizes) {
             Map<Integer, Double> bySize = new LinkedHashMap<>();
             for (int concurrency : CONCURRENCIES) {
                 List<Double> runs = new ArrayList<>();
@@ -72,6 +72,11 @@ final class PostgresSweepBenchmark {
                 System.out.printf("%5d databases, concurrency %2d: %7.1f databases/s%n", size, concurrency, bySize.get(concurrency));
             }
             rates.put(size, bySize);
+        }
+        if (options.heapOnly()) {
+            List<Long> values = new ArrayList<>(heaps.values());
+            System.out.printf(Locale.ROOT, "peak heap after GC grows %.2f times%n", (double) values.get(values.size() - 1) / values.get(0));
+            return;
         }
         String report = report(serverVersion, rates, heaps);
         System.out.println(report);
