@@ -29,7 +29,7 @@ import java.util.List;
  * {@link #abort} deletes it, leaving whatever was at the target before. Blocking: use it from a
  * thread that may block.
  */
-public final class BundleWriter implements AutoCloseable {
+public final class BundleWriter implements OutcomeWriter, AutoCloseable {
 
     private final Path target;
     private final Path temporary;
@@ -39,6 +39,7 @@ public final class BundleWriter implements AutoCloseable {
     private final List<SkippedDatabase> skipped = new ArrayList<>();
     private final List<SkippedDatabase> filtered = new ArrayList<>();
     private boolean done;
+    private boolean finished;
 
     private BundleWriter(Path target, Path temporary, FileChannel channel, JsonGenerator json) {
         this.target = target;
@@ -65,7 +66,11 @@ public final class BundleWriter implements AutoCloseable {
     }
 
     /** Adds one outcome: a collected document is written at once; the others are kept for the end. */
-    public void add(DatabaseOutcome outcome) throws IOException {
+    @Override
+    public synchronized boolean add(DatabaseOutcome outcome) throws IOException {
+        if (finished) {
+            return false;
+        }
         if (outcome instanceof DatabaseOutcome.Collected collected) {
             ContractMapper.mapper().writeValue(json, new DatabaseCollectionResult(collected.database(), collected.schema(),
                     collected.duration().toMillis()));
@@ -77,10 +82,13 @@ public final class BundleWriter implements AutoCloseable {
         } else if (outcome instanceof DatabaseOutcome.Filtered filter) {
             filtered.add(new SkippedDatabase(filter.database(), filter.reason()));
         }
+        return true;
     }
 
     /** Ends the bundle with the failures and the sweep's metadata, forces it to disk and renames it into place. */
-    public void finish(MultiDatabaseMetadata metadata) throws IOException {
+    @Override
+    public synchronized void finish(MultiDatabaseMetadata metadata) throws IOException {
+        finished = true;
         ObjectMapper mapper = ContractMapper.mapper();
         json.writeEndArray();
         json.writeFieldName("failures");
@@ -105,12 +113,13 @@ public final class BundleWriter implements AutoCloseable {
     }
 
     /** Deletes the unfinished bundle; the target is left as it was. */
-    public void abort() {
+    public synchronized void abort() {
+        finished = true;
         close();
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         if (done) {
             return;
         }

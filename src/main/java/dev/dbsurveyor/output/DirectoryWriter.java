@@ -26,7 +26,7 @@ import java.util.Set;
  * for a failed or skipped one) as soon as it is known, each file atomically, and
  * {@code manifest.json} last. Blocking: use it from a thread that may block.
  */
-public final class DirectoryWriter {
+public final class DirectoryWriter implements OutcomeWriter {
 
     public static final String MANIFEST = "manifest.json";
     public static final String NOT_REACHED = "not reached: the sweep was interrupted";
@@ -37,6 +37,7 @@ public final class DirectoryWriter {
     private final List<ManifestEntry> entries = new ArrayList<>();
     private final List<SkippedDatabase> filtered = new ArrayList<>();
     private final Set<String> written = new LinkedHashSet<>();
+    private boolean finished;
 
     public DirectoryWriter(Path directory, ServerInfo server, String collectorVersion) {
         this.directory = directory;
@@ -44,7 +45,11 @@ public final class DirectoryWriter {
         this.collectorVersion = collectorVersion;
     }
 
-    public void add(DatabaseOutcome outcome) throws IOException {
+    @Override
+    public synchronized boolean add(DatabaseOutcome outcome) throws IOException {
+        if (finished) {
+            return false;
+        }
         String file = DatabaseFileNames.fileName(outcome.database());
         if (outcome instanceof DatabaseOutcome.Collected collected) {
             write(file, collected.schema());
@@ -58,6 +63,7 @@ public final class DirectoryWriter {
             filtered.add(new SkippedDatabase(filter.database(), filter.reason()));
         }
         written.add(outcome.database());
+        return true;
     }
 
     /**
@@ -65,7 +71,7 @@ public final class DirectoryWriter {
      * marked not reached (a stub file each), the others listed as filtered, so that an interrupted
      * sweep's manifest still accounts for every database.
      */
-    public void markNotReached(List<String> enumerated, Set<String> selected) throws IOException {
+    public synchronized void markNotReached(List<String> enumerated, Set<String> selected) throws IOException {
         for (String database : enumerated) {
             if (written.contains(database)) {
                 continue;
@@ -80,12 +86,14 @@ public final class DirectoryWriter {
     }
 
     /** Databases listed as filtered, those accounted for when the sweep was interrupted included. */
-    public int filteredCount() {
+    public synchronized int filteredCount() {
         return filtered.size();
     }
 
     /** Writes the manifest, last. */
-    public void finish(MultiDatabaseMetadata metadata) throws IOException {
+    @Override
+    public synchronized void finish(MultiDatabaseMetadata metadata) throws IOException {
+        finished = true;
         MultiDatabaseManifest manifest = new MultiDatabaseManifest(DatabaseSchema.FORMAT_VERSION, server, entries, metadata, filtered);
         AtomicFiles.write(directory.resolve(MANIFEST), out -> ContractMapper.mapper().writeValue(out, manifest));
     }
@@ -108,7 +116,7 @@ public final class DirectoryWriter {
     }
 
     /** How many entries the manifest will have: counted as skipped in the metadata are those not reached. */
-    public int notReached() {
+    public synchronized int notReached() {
         return (int) entries.stream().filter(entry -> entry.status() instanceof CollectionStatus.Skipped skipped
                 && skipped.reason().equals(NOT_REACHED)).count();
     }

@@ -1,6 +1,7 @@
 package dev.dbsurveyor.output;
 
 import dev.dbsurveyor.adapter.DatabaseAdapter;
+import dev.dbsurveyor.model.ServerInfo;
 import dev.dbsurveyor.sweep.MultiDatabaseConfig;
 import dev.dbsurveyor.sweep.Sweep;
 import dev.dbsurveyor.sweep.SweepEvent;
@@ -31,26 +32,8 @@ public final class SweepFiles {
     /** A bundle at {@code file}; a cancelled or failed sweep leaves whatever was at {@code file} before. */
     public static Mono<SweepTally> toBundle(DatabaseAdapter adapter, MultiDatabaseConfig config, SweepListener listener, Path file,
                                             Runnable whenSettled) {
-        return Mono.defer(() -> {
-            Instant startedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-            long started = System.nanoTime();
-            SweepTally tally = new SweepTally();
-            return adapter.serverInfo().flatMap(server -> Mono.usingWhen(
-                    Mono.fromCallable(() -> BundleWriter.open(file, server)).subscribeOn(Schedulers.boundedElastic()),
-                    writer -> Sweep.of(adapter, config).withListener(listener).outcomes()
-                            .publishOn(Schedulers.boundedElastic())
-                            .doOnNext(outcome -> {
-                                tally.add(outcome);
-                                io(() -> writer.add(outcome));
-                            })
-                            .then(Mono.fromCallable(() -> {
-                                writer.finish(tally.metadata(startedAt, since(started), config.maxConcurrency(), List.of()));
-                                return tally;
-                            })),
-                    writer -> Mono.fromRunnable(whenSettled),
-                    (writer, error) -> Mono.fromRunnable(() -> settle(writer::abort, whenSettled)).subscribeOn(Schedulers.boundedElastic()),
-                    writer -> Mono.fromRunnable(() -> settle(writer::abort, whenSettled)).subscribeOn(Schedulers.boundedElastic())));
-        });
+        return write(adapter, config, listener, server -> BundleWriter.open(file, server),
+                (writer, run) -> writer.abort(), whenSettled);
     }
 
     /**
@@ -59,39 +42,89 @@ public final class SweepFiles {
      */
     public static Mono<SweepTally> toDirectory(DatabaseAdapter adapter, MultiDatabaseConfig config, SweepListener listener, Path directory,
                                                Runnable whenSettled) {
+        return write(adapter, config, listener, server -> new DirectoryWriter(directory, server, Sweep.collectorVersion()),
+                (writer, run) -> {
+                    int filteredBefore = writer.filteredCount();
+                    io(() -> {
+                        writer.markNotReached(run.enumerated().databases(), run.enumerated().selected());
+                        return null;
+                    });
+                    io(() -> {
+                        writer.finish(run.tally().metadata(run.startedAt(), run.elapsed(), config.maxConcurrency(), writer.notReached(),
+                            writer.filteredCount() - filteredBefore,
+                                List.of("The sweep was interrupted: " + writer.notReached() + " database(s) were not reached")));
+                        return null;
+                    });
+                }, whenSettled);
+    }
+
+    /** Opens a writer for the server a sweep reads. */
+    @FunctionalInterface
+    private interface Opener<W> {
+        W open(ServerInfo server) throws IOException;
+    }
+
+    /** What a cancelled sweep's writer is left with. */
+    private record Run(SweepTally tally, Instant startedAt, long startedNanos, AtomicReference<SweepEvent.Enumerated> enumeration) {
+
+        SweepEvent.Enumerated enumerated() {
+            return enumeration.get();
+        }
+
+        Duration elapsed() {
+            return since(startedNanos);
+        }
+    }
+
+    /**
+     * The sweep with each outcome handed to a writer on a thread that may block; the writer is
+     * finished when the sweep completes, and given to {@code onCancel} when it is cancelled.
+     */
+    private static <W extends OutcomeWriter> Mono<SweepTally> write(DatabaseAdapter adapter, MultiDatabaseConfig config,
+                                                                   SweepListener listener, Opener<W> opener,
+                                                                   java.util.function.BiConsumer<W, Run> onCancel, Runnable whenSettled) {
         return Mono.defer(() -> {
-            Instant startedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-            long started = System.nanoTime();
-            SweepTally tally = new SweepTally();
-            AtomicReference<SweepEvent.Enumerated> enumerated = new AtomicReference<>(new SweepEvent.Enumerated(List.of(), java.util.Set.of()));
+            Run run = new Run(new SweepTally(), Instant.now().truncatedTo(ChronoUnit.MILLIS), System.nanoTime(),
+                    new AtomicReference<>(new SweepEvent.Enumerated(List.of(), java.util.Set.of())));
             SweepListener capturing = event -> {
-                if (event instanceof SweepEvent.Enumerated e) {
-                    enumerated.set(e);
+                if (event instanceof SweepEvent.Enumerated enumerated) {
+                    run.enumeration().set(enumerated);
                 }
                 listener.on(event);
             };
             return adapter.serverInfo().flatMap(server -> Mono.usingWhen(
-                    Mono.fromCallable(() -> new DirectoryWriter(directory, server, Sweep.collectorVersion())),
+                    Mono.fromCallable(() -> opener.open(server)).subscribeOn(Schedulers.boundedElastic()),
                     writer -> Sweep.of(adapter, config).withListener(capturing).outcomes()
                             .publishOn(Schedulers.boundedElastic())
                             .doOnNext(outcome -> {
-                                tally.add(outcome);
-                                io(() -> writer.add(outcome));
+                                // The writer's lock also covers the tally, so that a cancel's cleanup sees both agree.
+                                synchronized (writer) {
+                                    if (io(() -> writer.add(outcome))) {
+                                        run.tally().add(outcome);
+                                    }
+                                }
                             })
                             .then(Mono.fromCallable(() -> {
-                                writer.finish(tally.metadata(startedAt, since(started), config.maxConcurrency(), List.of()));
-                                return tally;
+                                writer.finish(run.tally().metadata(run.startedAt(), run.elapsed(), config.maxConcurrency(), List.of()));
+                                return run.tally();
                             })),
                     writer -> Mono.fromRunnable(whenSettled),
-                    (writer, error) -> Mono.fromRunnable(whenSettled),
+                    (writer, error) -> Mono.fromRunnable(() -> settle(() -> abortIfBundle(writer), whenSettled))
+                            .subscribeOn(Schedulers.boundedElastic()),
                     writer -> Mono.fromRunnable(() -> settle(() -> {
-                        int filteredBefore = writer.filteredCount();
-                        io(() -> writer.markNotReached(enumerated.get().databases(), enumerated.get().selected()));
-                        io(() -> writer.finish(tally.metadata(startedAt, since(started), config.maxConcurrency(), writer.notReached(),
-                                writer.filteredCount() - filteredBefore,
-                                List.of("The sweep was interrupted: " + writer.notReached() + " database(s) were not reached"))));
-                    }, whenSettled)).subscribeOn(Schedulers.boundedElastic())));
+                                synchronized (writer) {
+                                    onCancel.accept(writer, run);
+                                }
+                            }, whenSettled))
+                            .subscribeOn(Schedulers.boundedElastic())));
         });
+    }
+
+    /** A failed bundle is deleted; a failed directory sweep keeps the files it wrote. */
+    private static void abortIfBundle(OutcomeWriter writer) {
+        if (writer instanceof BundleWriter bundle) {
+            bundle.abort();
+        }
     }
 
     private static void settle(Runnable cleanup, Runnable whenSettled) {
@@ -104,13 +137,13 @@ public final class SweepFiles {
 
     /** File work whose failure ends the sweep. */
     @FunctionalInterface
-    private interface FileWork {
-        void run() throws IOException;
+    private interface FileWork<T> {
+        T run() throws IOException;
     }
 
-    private static void io(FileWork work) {
+    private static <T> T io(FileWork<T> work) {
         try {
-            work.run();
+            return work.run();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
