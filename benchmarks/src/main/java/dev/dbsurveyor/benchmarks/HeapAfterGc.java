@@ -2,28 +2,43 @@ package dev.dbsurveyor.benchmarks;
 
 import java.lang.management.ManagementFactory;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The live heap of a run: a daemon thread forces a full GC every {@code period} and keeps the
- * largest heap in use right after one. (Forcing GCs slows the run, so throughput is measured in
- * other runs.)
+ * The live heap of a sweep: at {@value #SAMPLES} points evenly spaced in its progress (every
+ * 1/{@value #SAMPLES} of the databases done), a daemon thread forces a full GC and notes the heap
+ * then in use; the peak is the largest. Sampling by progress, not by time, gives a small and a
+ * large sweep the same number of samples at the same relative points, so that their peaks compare.
+ * (Forcing GCs slows the sweep, so throughput is measured in other runs.)
  */
 final class HeapAfterGc implements AutoCloseable {
 
+    static final int SAMPLES = 40;
+
     private final AtomicLong peak = new AtomicLong();
+    private final AtomicInteger done = new AtomicInteger();
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final Thread sampler;
 
-    HeapAfterGc(java.time.Duration period) {
+    HeapAfterGc(int total) {
         sampler = new Thread(() -> {
+            int next = 1;
             while (running.get()) {
-                sample();
-                java.util.concurrent.locks.LockSupport.parkNanos(period.toNanos());
+                if (done.get() >= (long) next * total / SAMPLES) {
+                    sample();
+                    next++;
+                }
+                java.util.concurrent.locks.LockSupport.parkNanos(2_000_000);
             }
         }, "heap-after-gc");
         sampler.setDaemon(true);
         sampler.start();
+    }
+
+    /** Counts one database done. */
+    void databaseDone() {
+        done.incrementAndGet();
     }
 
     private void sample() {
@@ -39,6 +54,5 @@ final class HeapAfterGc implements AutoCloseable {
     @Override
     public void close() {
         running.set(false);
-        sample();
     }
 }

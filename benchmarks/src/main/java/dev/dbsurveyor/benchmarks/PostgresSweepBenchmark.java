@@ -47,11 +47,11 @@ final class PostgresSweepBenchmark {
 
         Map<Integer, Map<Integer, Double>> rates = new LinkedHashMap<>();
         Map<Integer, Long> heaps = new LinkedHashMap<>();
-        sweep(Math.min(50, largest), 4);
+        sweep(Math.min(50, largest), 4, () -> { });
         // The live heap first, in a JVM that has done nothing else yet but a warm-up, size after size.
         for (int size : sizes) {
-            try (HeapAfterGc heap = new HeapAfterGc(Duration.ofMillis(200))) {
-                sweep(size, HEAP_CONCURRENCY);
+            try (HeapAfterGc heap = new HeapAfterGc(size)) {
+                sweep(size, HEAP_CONCURRENCY, heap::databaseDone);
                 heap.close();
                 heaps.put(size, heap.peakBytes());
             }
@@ -63,7 +63,7 @@ final class PostgresSweepBenchmark {
                 List<Double> runs = new ArrayList<>();
                 for (int run = 0; run < options.runs(); run++) {
                     long started = System.nanoTime();
-                    long collected = sweep(size, concurrency);
+                    long collected = sweep(size, concurrency, () -> { });
                     double seconds = (System.nanoTime() - started) / 1e9;
                     runs.add(collected / seconds);
                 }
@@ -87,14 +87,15 @@ final class PostgresSweepBenchmark {
         }
     }
 
-    /** Sweeps the first {@code size} databases; returns how many were collected. */
-    private long sweep(int size, int concurrency) {
+    /** Sweeps the first {@code size} databases, calling {@code onCollected} for each; returns how many were collected. */
+    private long sweep(int size, int concurrency, Runnable onCollected) {
         MultiDatabaseConfig.Builder config = MultiDatabaseConfig.builder().maxConcurrency(concurrency);
         firstNumbers(size).forEach(glob -> config.include(ManyDatabases.prefix(options.columns()) + glob));
         ConnectionConfig connection = ConnectionConfig.builder().maxConnections(concurrency + 1).minIdleConnections(0)
                 .statementTimeout(Duration.ofMinutes(2)).build();
         long collected = Sweeps.outcomes(target, connection, config.build(), SweepListener.none())
                 .filter(DatabaseOutcome.Collected.class::isInstance)
+                .doOnNext(outcome -> onCollected.run())
                 .count()
                 .block();
         if (collected != size) {
@@ -131,7 +132,9 @@ final class PostgresSweepBenchmark {
                 .append(options.columns()).append(" tables per database (each with a primary key, a foreign key and an index; ")
                 .append("a view, a function and a trigger per database), swept through the streaming API (the first N selected with a few globs, so that the filter costs the same at every size), ")
                 .append("each document dropped once counted; median of ").append(options.runs()).append(" runs. ")
-                .append("max_connections is the concurrency + 1. The server enumerates every database each time; a sweep of the ")
+                .append("max_connections is the concurrency + 1. The live heap is sampled (a full GC, then the heap in use) at ")
+                .append(HeapAfterGc.SAMPLES).append(" points evenly spaced in each sweep's progress, so that both sizes get the same ")
+                .append("number of samples. The server enumerates every database each time; a sweep of the ")
                 .append("first N selects them by name and filters the others out.\n\n");
         out.append("| databases |");
         for (int concurrency : CONCURRENCIES) {
