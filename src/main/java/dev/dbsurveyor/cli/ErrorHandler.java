@@ -5,7 +5,6 @@ import dev.dbsurveyor.output.ExitCodes;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 
 /**
  * Turns what a command throws into one line on stderr and a documented exit code: configuration
@@ -27,9 +26,6 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
     static int exitCode(Throwable error) {
         if (error instanceof ConfigurationException || error instanceof CommandLine.ParameterException) {
             return ExitCodes.USAGE;
-        }
-        if (error instanceof UncheckedIOException) {
-            return ExitCodes.NOTHING_USABLE;
         }
         return ExitCodes.NOTHING_USABLE;
     }

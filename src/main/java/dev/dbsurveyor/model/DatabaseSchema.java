@@ -1,5 +1,6 @@
 package dev.dbsurveyor.model;
 
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -36,5 +37,17 @@ public record DatabaseSchema(
         customTypes = Require.list(customTypes);
         samples = Require.optionalList(samples);
         Require.present(collectionMetadata, "collection_metadata");
+    }
+
+    /**
+     * The document of a database that was not collected (failed or skipped): its name and its
+     * status, nothing else.
+     */
+    public static DatabaseSchema notCollected(String database, CollectionStatus status, long durationMs, Instant at,
+                                              String collectorVersion) {
+        return new DatabaseSchema(FORMAT_VERSION,
+                new DatabaseInfo(database, null, null, null, null, null, false, AccessLevel.NONE, status),
+                List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), null,
+                new CollectionMetadata(at, durationMs, collectorVersion, List.of(), List.of()));
     }
 }

@@ -1,9 +1,6 @@
 package dev.dbsurveyor.output;
 
-import dev.dbsurveyor.model.AccessLevel;
-import dev.dbsurveyor.model.CollectionMetadata;
 import dev.dbsurveyor.model.CollectionStatus;
-import dev.dbsurveyor.model.DatabaseInfo;
 import dev.dbsurveyor.model.DatabaseSchema;
 import dev.dbsurveyor.model.ManifestEntry;
 import dev.dbsurveyor.model.MultiDatabaseManifest;
@@ -100,10 +97,7 @@ public final class DirectoryWriter implements OutcomeWriter {
 
     private void stub(String database, CollectionStatus status, Duration duration) throws IOException {
         String file = DatabaseFileNames.fileName(database);
-        write(file, new DatabaseSchema(DatabaseSchema.FORMAT_VERSION,
-                new DatabaseInfo(database, null, null, null, null, null, false, AccessLevel.NONE, status),
-                List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), null,
-                new CollectionMetadata(Instant.now(), duration.toMillis(), collectorVersion, List.of(), List.of())));
+        write(file, DatabaseSchema.notCollected(database, status, duration.toMillis(), Instant.now(), collectorVersion));
         entries.add(new ManifestEntry(database, file, status, duration.toMillis(), 0));
     }
 

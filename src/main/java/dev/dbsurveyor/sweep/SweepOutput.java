@@ -1,11 +1,8 @@
 package dev.dbsurveyor.sweep;
 
-import dev.dbsurveyor.model.AccessLevel;
-import dev.dbsurveyor.model.CollectionMetadata;
 import dev.dbsurveyor.model.CollectionStatus;
 import dev.dbsurveyor.model.DatabaseCollectionResult;
 import dev.dbsurveyor.model.DatabaseFailure;
-import dev.dbsurveyor.model.DatabaseInfo;
 import dev.dbsurveyor.model.DatabaseSchema;
 import dev.dbsurveyor.model.DurationStats;
 import dev.dbsurveyor.model.ManifestEntry;
@@ -103,25 +100,18 @@ final class SweepOutput {
             } else if (outcome instanceof DatabaseOutcome.Failed failed) {
                 CollectionStatus status = new CollectionStatus.Failed(failed.failure().errorMessage());
                 entries.add(new ManifestEntry(failed.database(), file, status, failed.duration().toMillis(), 0));
-                documents.add(stub(failed.database(), status, failed.duration(), metadata.startedAt()));
+                documents.add(DatabaseSchema.notCollected(failed.database(), status, failed.duration().toMillis(), metadata.startedAt(),
+                        Sweep.COLLECTOR_VERSION));
             } else if (outcome instanceof DatabaseOutcome.Skipped skip) {
                 CollectionStatus status = new CollectionStatus.Skipped(skip.reason());
                 entries.add(new ManifestEntry(skip.database(), file, status, 0, 0));
-                documents.add(stub(skip.database(), status, Duration.ZERO, metadata.startedAt()));
+                documents.add(DatabaseSchema.notCollected(skip.database(), status, 0, metadata.startedAt(), Sweep.COLLECTOR_VERSION));
             } else if (outcome instanceof DatabaseOutcome.Filtered filter) {
                 filtered.add(new SkippedDatabase(filter.database(), filter.reason()));
             }
         }
         return new MultiDatabaseOutput.PerDatabase(
                 new MultiDatabaseManifest(DatabaseSchema.FORMAT_VERSION, server, entries, metadata, filtered), documents);
-    }
-
-    /** The document of a database that was not collected: its name and why, nothing else. */
-    private static DatabaseSchema stub(String database, CollectionStatus status, Duration duration, Instant at) {
-        return new DatabaseSchema(DatabaseSchema.FORMAT_VERSION,
-                new DatabaseInfo(database, null, null, null, null, null, false, AccessLevel.NONE, status),
-                List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), null,
-                new CollectionMetadata(at, duration.toMillis(), Sweep.COLLECTOR_VERSION, List.of(), List.of()));
     }
 
     private static int count(List<DatabaseOutcome> outcomes, Class<? extends DatabaseOutcome> kind) {

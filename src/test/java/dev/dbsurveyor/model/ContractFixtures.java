@@ -127,11 +127,8 @@ public final class ContractFixtures {
                 new CollectionMetadata(COLLECTED_AT, 1_843, "0.1.0", List.of("one warning"), failures));
     }
 
-    public static DatabaseSchema stubDocument(String name, CollectionStatus status, AccessLevel access) {
-        return new DatabaseSchema(DatabaseSchema.FORMAT_VERSION,
-                new DatabaseInfo(name, null, null, null, null, null, false, access, status),
-                List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), null,
-                new CollectionMetadata(COLLECTED_AT, 0, "0.1.0", List.of(), List.of()));
+    public static DatabaseSchema stubDocument(String name, CollectionStatus status) {
+        return DatabaseSchema.notCollected(name, status, 0, COLLECTED_AT, "0.1.0");
     }
 
     public static ServerInfo serverInfo(ServerType type) {

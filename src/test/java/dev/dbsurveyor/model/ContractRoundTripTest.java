@@ -34,8 +34,8 @@ class ContractRoundTripTest {
     @Test
     void stubDocumentsOfFailedAndSkippedDatabasesValidate() throws Exception {
         for (DatabaseSchema stub : List.of(
-                ContractFixtures.stubDocument("broken", new CollectionStatus.Failed("connection refused"), AccessLevel.NONE),
-                ContractFixtures.stubDocument("locked", new CollectionStatus.Skipped("no CONNECT privilege"), AccessLevel.NONE))) {
+                ContractFixtures.stubDocument("broken", new CollectionStatus.Failed("connection refused")),
+                ContractFixtures.stubDocument("locked", new CollectionStatus.Skipped("no CONNECT privilege")))) {
             String json = ContractSchemas.assertValid(stub);
             assertThat(mapper.readValue(json, DatabaseSchema.class)).isEqualTo(stub);
         }
