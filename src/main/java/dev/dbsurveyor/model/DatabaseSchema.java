@@ -19,7 +19,8 @@ public record DatabaseSchema(
         List<Trigger> triggers,
         List<CustomType> customTypes,
         List<TableSample> samples,
-        CollectionMetadata collectionMetadata) {
+        CollectionMetadata collectionMetadata,
+        List<ScheduledEvent> events) {
 
     /** The only format version this collector writes and reads. */
     public static final String FORMAT_VERSION = "1.0";
@@ -37,6 +38,7 @@ public record DatabaseSchema(
         customTypes = Require.list(customTypes);
         samples = Require.optionalList(samples);
         Require.present(collectionMetadata, "collection_metadata");
+        events = Require.list(events);
     }
 
     /**
@@ -48,6 +50,6 @@ public record DatabaseSchema(
         return new DatabaseSchema(FORMAT_VERSION,
                 new DatabaseInfo(database, null, null, null, null, null, false, AccessLevel.NONE, status),
                 List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), null,
-                new CollectionMetadata(at, durationMs, collectorVersion, List.of(), List.of()));
+                new CollectionMetadata(at, durationMs, collectorVersion, List.of(), List.of()), List.of());
     }
 }

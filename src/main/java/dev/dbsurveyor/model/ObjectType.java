@@ -13,5 +13,7 @@ public enum ObjectType {
     PROCEDURE,
     FUNCTION,
     TRIGGER,
-    CUSTOM_TYPE
+    CUSTOM_TYPE,
+    /** Addition to v1.0: a scheduled event (MySQL, MariaDB). */
+    EVENT
 }

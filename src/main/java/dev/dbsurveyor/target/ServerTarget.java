@@ -14,10 +14,10 @@ import java.util.regex.Pattern;
 
 /**
  * A server to survey, parsed from a URL such as
- * {@code postgresql://alice:s3cret@db.example.com:5432/sales?sslmode=require}. User, password and
- * database are percent-decoded. The password is found in the URL, else in
- * {@code DBSURVEYOR_PASSWORD}, else {@code PGPASSWORD}, else the user's {@code ~/.pgpass} (read when
- * the URL is parsed); it is held as a {@link Secret} and {@link #toString()} shows the URL with it
+ * {@code postgresql://alice:s3cret@db.example.com:5432/sales?sslmode=require} or
+ * {@code mariadb://root@127.0.0.1:3306}. User, password and database are percent-decoded. The
+ * password is found in the URL, else in {@code DBSURVEYOR_PASSWORD}, else {@code PGPASSWORD} or
+ * {@code MYSQL_PWD}, else (PostgreSQL) the user's {@code ~/.pgpass} (read when the URL is parsed); it is held as a {@link Secret} and {@link #toString()} shows the URL with it
  * masked. Reserved characters in the user name and password must be percent-encoded.
  */
 public final class ServerTarget {
@@ -28,6 +28,8 @@ public final class ServerTarget {
     private static final Set<String> SSL_MODES = Set.of("disable", "allow", "prefer", "require", "verify-ca", "verify-full");
     private static final Set<String> POSTGRES_OPTIONS = Set.of(
             "sslmode", "connect_timeout", "application_name", "sslrootcert", "sslcert", "sslkey", "password", "user", "dbname");
+    private static final Set<String> MYSQL_OPTIONS = Set.of(
+            "sslmode", "connect_timeout", "sslrootcert", "sslcert", "sslkey", "password", "user", "dbname");
 
     private final EngineFamily engine;
     private final String scheme;
@@ -90,10 +92,7 @@ public final class ServerTarget {
             default -> throw new ConfigurationException("Unsupported URL scheme '" + scheme
                     + "': use postgresql://, postgres://, mysql:// or mariadb://");
         };
-        if (engine != EngineFamily.POSTGRESQL) {
-            throw new ConfigurationException("MySQL and MariaDB servers are not supported yet: use a postgresql:// URL");
-        }
-        Map<String, String> options = parseQuery(matcher.group("query"));
+        Map<String, String> options = parseQuery(matcher.group("query"), engine);
 
         String user = null;
         Secret password = null;
@@ -112,7 +111,8 @@ public final class ServerTarget {
             password = Secret.of(options.remove("password"));
         }
         if (user == null || user.isEmpty()) {
-            user = environment.get("PGUSER").orElse(System.getProperty("user.name"));
+            user = (engine == EngineFamily.POSTGRESQL ? environment.get("PGUSER") : Optional.<String>empty())
+                    .orElse(System.getProperty("user.name"));
         }
 
         Matcher hostPort = HOST_PORT.matcher(matcher.group("hostport"));
@@ -135,8 +135,8 @@ public final class ServerTarget {
         if (database != null && database.isEmpty()) {
             database = null;
         }
-        Optional<PgPassFile> passwordFile = password != null || environment.get("DBSURVEYOR_PASSWORD").isPresent()
-                || environment.get("PGPASSWORD").isPresent()
+        Optional<PgPassFile> passwordFile = engine != EngineFamily.POSTGRESQL || password != null
+                || environment.get("DBSURVEYOR_PASSWORD").isPresent() || environment.get("PGPASSWORD").isPresent()
                 ? Optional.empty()
                 : PgPassFile.read(environment.get("PGPASSFILE").map(java.nio.file.Path::of).orElse(environment.home().resolve(".pgpass")));
         return new ServerTarget(engine, scheme, user, password, host, port, database, options, environment, passwordFile);
@@ -151,7 +151,8 @@ public final class ServerTarget {
         return -1;
     }
 
-    private static Map<String, String> parseQuery(String query) {
+    private static Map<String, String> parseQuery(String query, EngineFamily engine) {
+        Set<String> supported = engine == EngineFamily.POSTGRESQL ? POSTGRES_OPTIONS : MYSQL_OPTIONS;
         Map<String, String> options = new LinkedHashMap<>();
         if (query == null || query.isEmpty()) {
             return options;
@@ -162,8 +163,8 @@ public final class ServerTarget {
             }
             int equals = pair.indexOf('=');
             String name = PercentCoding.decode(equals < 0 ? pair : pair.substring(0, equals), "option name");
-            if (!POSTGRES_OPTIONS.contains(name)) {
-                throw new ConfigurationException("Unknown URL option '" + name + "': supported are " + String.join(", ", POSTGRES_OPTIONS.stream().sorted().toList()));
+            if (!supported.contains(name)) {
+                throw new ConfigurationException("Unknown URL option '" + name + "': supported are " + String.join(", ", supported.stream().sorted().toList()));
             }
             String value = equals < 0 ? "" : PercentCoding.decode(pair.substring(equals + 1), "value of option " + name);
             options.put(name, value);
@@ -226,13 +227,15 @@ public final class ServerTarget {
 
     /**
      * The password for connecting to {@code database}: the URL's, else {@code DBSURVEYOR_PASSWORD},
-     * else {@code PGPASSWORD}, else the first matching line of {@code PGPASSFILE} or {@code ~/.pgpass}.
+     * else {@code PGPASSWORD} (PostgreSQL) or {@code MYSQL_PWD} (MySQL, MariaDB), else for
+     * PostgreSQL the first matching line of {@code PGPASSFILE} or {@code ~/.pgpass}.
      */
     public Optional<Secret> passwordFor(String database) {
         if (urlPassword != null) {
             return Optional.of(urlPassword);
         }
-        Optional<Secret> fromEnvironment = environment.get("DBSURVEYOR_PASSWORD").or(() -> environment.get("PGPASSWORD")).map(Secret::of);
+        String engineVariable = engine == EngineFamily.POSTGRESQL ? "PGPASSWORD" : "MYSQL_PWD";
+        Optional<Secret> fromEnvironment = environment.get("DBSURVEYOR_PASSWORD").or(() -> environment.get(engineVariable)).map(Secret::of);
         if (fromEnvironment.isPresent()) {
             return fromEnvironment;
         }

@@ -22,7 +22,7 @@ class CommandLineTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "garbage", "http://alice:hunter2@db/x", "mysql://alice:hunter2@db/x", "postgresql://alice:hunter2@db:99999/x",
+    @ValueSource(strings = {"", "garbage", "http://alice:hunter2@db/x", "mysql://alice:hunter2@db/x?application_name=x", "postgresql://alice:hunter2@db:99999/x",
             "postgresql://alice:hun/ter2@db/x"})
     void badUrlsAreUsageErrorsThatNeverShowThePassword(String url) {
         CommandRun run = CommandRun.of("collect", url, "-o", directory.resolve("out.json").toString());

@@ -118,13 +118,16 @@ public final class ContractFixtures {
                 new ObjectFailure(ObjectType.FUNCTION, "f", null, CollectionStage.ENUMERATE_SCHEMAS, ErrorCategory.OTHER, "x", 0, null),
                 new ObjectFailure(ObjectType.TRIGGER, "t", null, CollectionStage.COLLECT_TRIGGERS, ErrorCategory.OTHER, "x", 0, null),
                 new ObjectFailure(ObjectType.CUSTOM_TYPE, "ty", null, CollectionStage.ENUMERATE_TABLES, ErrorCategory.OTHER, "x", 0, null),
-                new ObjectFailure(ObjectType.TABLE, "o", null, CollectionStage.OTHER, ErrorCategory.OTHER, "x", 0, null));
+                new ObjectFailure(ObjectType.TABLE, "o", null, CollectionStage.OTHER, ErrorCategory.OTHER, "x", 0, null),
+                new ObjectFailure(ObjectType.EVENT, "nightly", "shop", CollectionStage.OTHER, ErrorCategory.PERMISSION, "x", 0, null));
         DatabaseInfo info = new DatabaseInfo("inventory", "PostgreSQL 17.2", 52_428_800L, "UTF8", "en_US.UTF-8", "app_owner",
                 false, AccessLevel.FULL, CollectionStatus.SUCCESS);
         return new DatabaseSchema(DatabaseSchema.FORMAT_VERSION, info,
                 List.of(orders, partitioned, partition, foreign, versioned), views, List.of(pkIndex, partial), constraints,
                 List.of(procedure), List.of(function), triggers, customTypes, samples,
-                new CollectionMetadata(COLLECTED_AT, 1_843, "0.1.0", List.of("one warning"), failures));
+                new CollectionMetadata(COLLECTED_AT, 1_843, "0.1.0", List.of("one warning"), failures),
+                List.of(new ScheduledEvent("nightly", "inventory", "DELETE FROM orders WHERE id < 0", "EVERY 1 DAY", "ENABLED", "cleanup"),
+                        new ScheduledEvent("once", null, null, null, null, null)));
     }
 
     public static DatabaseSchema stubDocument(String name, CollectionStatus status) {

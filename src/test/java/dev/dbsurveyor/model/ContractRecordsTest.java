@@ -78,7 +78,7 @@ class ContractRecordsTest {
     void onlyFormatVersionOneDotZeroIsAccepted() {
         DatabaseSchema document = ContractFixtures.fullDocument();
         assertThatThrownBy(() -> new DatabaseSchema("2.0", document.databaseInfo(), null, null, null, null, null, null, null, null,
-                null, document.collectionMetadata())).hasMessageContaining("format_version");
+                null, document.collectionMetadata(), null)).hasMessageContaining("format_version");
     }
 
     @Test

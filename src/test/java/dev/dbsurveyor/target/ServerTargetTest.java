@@ -55,6 +55,46 @@ class ServerTargetTest {
     }
 
     @Test
+    void mysqlAndMariadbUrlsDefaultToPort3306AndNoDatabase() {
+        ServerTarget mysql = ServerTarget.parse("mysql://root@db", env(Map.of("PGUSER", "not-for-mysql")));
+        ServerTarget mariadb = parse("mariadb://root@db:3307/shop?sslmode=require&connect_timeout=3");
+
+        assertThat(mysql.engine()).isEqualTo(EngineFamily.MYSQL);
+        assertThat(mysql.port()).isEqualTo(3306);
+        assertThat(mysql.database()).isEmpty();
+        assertThat(mysql.defaultDatabase()).isNull();
+        assertThat(mariadb.engine()).isEqualTo(EngineFamily.MYSQL);
+        assertThat(mariadb.port()).isEqualTo(3307);
+        assertThat(mariadb.database()).contains("shop");
+        assertThat(mariadb.option("sslmode")).contains("require");
+        assertThat(ServerTarget.parse("mysql://db", env(Map.of("PGUSER", "bob"))).user()).isEqualTo(System.getProperty("user.name"));
+    }
+
+    @Test
+    void mysqlPasswordsComeFromTheUrlThenDbsurveyorPasswordThenMysqlPwdNeverPgpass() throws Exception {
+        Files.writeString(home.resolve(".pgpass"), "*:*:*:*:from-pgpass\n");
+        Files.setPosixFilePermissions(home.resolve(".pgpass"), PosixFilePermissions.fromString("rw-------"));
+
+        assertThat(ServerTarget.parse("mysql://u:from-url@db", env(Map.of("DBSURVEYOR_PASSWORD", "d", "MYSQL_PWD", "m")))
+                .passwordFor("x")).map(Secret::reveal).contains("from-url");
+        assertThat(ServerTarget.parse("mysql://u@db", env(Map.of("DBSURVEYOR_PASSWORD", "d", "MYSQL_PWD", "m")))
+                .passwordFor("x")).map(Secret::reveal).contains("d");
+        assertThat(ServerTarget.parse("mysql://u@db", env(Map.of("MYSQL_PWD", "m", "PGPASSWORD", "p")))
+                .passwordFor("x")).map(Secret::reveal).contains("m");
+        assertThat(ServerTarget.parse("mysql://u@db", env(Map.of("PGPASSWORD", "p"))).passwordFor("x")).isEmpty();
+        assertThat(ServerTarget.parse("postgresql://u@db", env(Map.of("MYSQL_PWD", "m"))).passwordFor("x"))
+                .map(Secret::reveal).contains("from-pgpass");
+    }
+
+    @Test
+    void postgresOnlyOptionsAreRejectedOnMysqlUrls() {
+        assertThatThrownBy(() -> parse("mysql://u:hunter2@db?application_name=x"))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("application_name")
+                .hasMessageNotContaining("hunter2");
+    }
+
+    @Test
     void readsBracketedIpv6Hosts() {
         ServerTarget target = parse("postgresql://u@[::1]:5433/x");
 

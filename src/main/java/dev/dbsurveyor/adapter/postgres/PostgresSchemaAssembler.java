@@ -144,7 +144,7 @@ final class PostgresSchemaAssembler {
                 CollectionStatus.SUCCESS);
         return new DatabaseSchema(DatabaseSchema.FORMAT_VERSION, info, tables, views, indexes, constraints, procedures, functions,
                 triggers, customTypes, null,
-                new CollectionMetadata(collectedAt, durationMs, collectorVersion, warnings, objectFailures));
+                new CollectionMetadata(collectedAt, durationMs, collectorVersion, warnings, objectFailures), List.of());
     }
 
     private List<ObjectFailure> objectFailures() {
