@@ -1,7 +1,7 @@
 package dev.dbsurveyor.adapter;
 
+import dev.dbsurveyor.adapter.mysql.MySqlAdapter;
 import dev.dbsurveyor.adapter.postgres.PostgresAdapter;
-import dev.dbsurveyor.config.ConfigurationException;
 import dev.dbsurveyor.config.ConnectionConfig;
 import dev.dbsurveyor.target.ServerTarget;
 
@@ -11,11 +11,11 @@ public final class DatabaseAdapters {
     private DatabaseAdapters() {
     }
 
-    /** @throws ConfigurationException when the target's engine has no adapter yet */
+    /** The adapter for {@code target}'s engine; nothing connects until one of its methods is subscribed to. */
     public static DatabaseAdapter create(ServerTarget target, ConnectionConfig config) {
         return switch (target.engine()) {
             case POSTGRESQL -> PostgresAdapter.create(target, config);
-            case MYSQL -> throw new ConfigurationException("MySQL and MariaDB servers are not supported yet");
+            case MYSQL -> MySqlAdapter.create(target, config);
         };
     }
 }

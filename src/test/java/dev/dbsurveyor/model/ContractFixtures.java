@@ -50,7 +50,7 @@ public final class ContractFixtures {
         Index pkIndex = new Index("orders_pkey", "orders", "public",
                 List.of(new IndexColumn("c1", SortOrder.ASCENDING, null)), true, true, "btree", null);
         Index partial = new Index("orders_lower_idx", "orders", "public",
-                List.of(new IndexColumn("lower(c5)", SortOrder.DESCENDING, "lower(c5)"), new IndexColumn("c2", null, null)),
+                List.of(new IndexColumn("lower(c5)", SortOrder.DESCENDING, "lower(c5)"), new IndexColumn("c2", null, null, 10)),
                 false, false, "btree", "(c2 IS NOT NULL)");
         List<Constraint> constraints = List.of(
                 new Constraint("orders_pkey", "orders", "public", ConstraintType.PRIMARY_KEY, List.of("c1"), null),

@@ -1,5 +1,7 @@
 package dev.dbsurveyor.adapter.postgres;
 
+import dev.dbsurveyor.adapter.StageRetry;
+
 import java.util.List;
 import java.util.Map;
 

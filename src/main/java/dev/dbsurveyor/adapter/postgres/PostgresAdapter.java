@@ -5,6 +5,7 @@ import dev.dbsurveyor.adapter.DatabaseAdapter;
 import dev.dbsurveyor.adapter.PoolStats;
 import dev.dbsurveyor.adapter.ServerConnections;
 import dev.dbsurveyor.adapter.SqlResources;
+import dev.dbsurveyor.adapter.StageRetry;
 import dev.dbsurveyor.adapter.postgres.CatalogRows.EnumeratedRow;
 import dev.dbsurveyor.adapter.postgres.CatalogRows.ServerRow;
 import dev.dbsurveyor.config.ConnectionConfig;

@@ -1,5 +1,6 @@
 package dev.dbsurveyor.adapter.postgres;
 
+import dev.dbsurveyor.adapter.StageRetry;
 import dev.dbsurveyor.adapter.postgres.CatalogRows.ColumnRow;
 import dev.dbsurveyor.adapter.postgres.CatalogRows.ConstraintRow;
 import dev.dbsurveyor.adapter.postgres.CatalogRows.DatabaseRow;

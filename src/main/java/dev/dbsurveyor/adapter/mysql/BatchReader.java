@@ -1,0 +1,97 @@
+package dev.dbsurveyor.adapter.mysql;
+
+import dev.dbsurveyor.retry.ErrorClassifier;
+import io.r2dbc.spi.Connection;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Reads catalog stages for a batch of databases in one round trip: one multi-statement text
+ * query, {@code START TRANSACTION READ ONLY}, each stage's SELECT with its own time limit, then
+ * {@code COMMIT}. Nothing is left set on the connection afterwards, so it may be a caller's pooled
+ * one. When a stage fails the server skips the rest of the string; the reader records the failure
+ * and sends the remaining stages in a new exchange. A lost connection fails every stage not yet read.
+ */
+final class BatchReader {
+
+    private static final String LABEL = "/* dbsurveyor */ ";
+
+    private BatchReader() {
+    }
+
+    static Mono<BatchCatalog> read(Connection connection, MySqlFlavour flavour, List<MySqlStage> stages, List<String> databases,
+                                   long statementMillis) {
+        String schemas = SchemaLiterals.list(databases);
+        List<Query> queries = stages.stream()
+                .flatMap(stage -> stage.sql(flavour, schemas).map(sql -> new Query(stage, LABEL + flavour.limited(sql, statementMillis))).stream())
+                .toList();
+        List<String> prefix = new ArrayList<>();
+        if (flavour.cachesTableStatistics()) {
+            // Fresh row estimates instead of MySQL 8's day-old cached ones; harmless on any connection.
+            prefix.add("SET SESSION information_schema_stats_expiry = 0");
+        }
+        prefix.add("START TRANSACTION READ ONLY");
+        Map<MySqlStage, List<InfoRow>> rows = new EnumMap<>(MySqlStage.class);
+        Map<MySqlStage, Throwable> failures = new EnumMap<>(MySqlStage.class);
+        return send(connection, new Exchange(prefix, queries), rows, failures)
+                .then(Mono.fromSupplier(() -> BatchCatalog.of(rows, failures)));
+    }
+
+    private static Mono<Void> send(Connection connection, Exchange exchange, Map<MySqlStage, List<InfoRow>> rows,
+                                   Map<MySqlStage, Throwable> failures) {
+        AtomicInteger answered = new AtomicInteger();
+        return Flux.from(connection.createStatement(exchange.sql()).execute())
+                .concatMap(result -> {
+                    Optional<Query> query = exchange.queryAt(answered.get());
+                    return query
+                            .map(stage -> Flux.from(result.map(InfoRow::read))
+                                    .collectList()
+                                    .doOnNext(stageRows -> rows.put(stage.stage(), stageRows))
+                                    .then())
+                            .orElseGet(() -> Flux.from(result.getRowsUpdated()).then())
+                            .doOnSuccess(done -> answered.incrementAndGet());
+                })
+                .then()
+                .onErrorResume(error -> recover(connection, exchange, answered.get(), error, rows, failures));
+    }
+
+    private static Mono<Void> recover(Connection connection, Exchange exchange, int failedPosition, Throwable error,
+                                      Map<MySqlStage, List<InfoRow>> rows, Map<MySqlStage, Throwable> failures) {
+        List<Query> unread = exchange.queries().stream()
+                .filter(query -> !rows.containsKey(query.stage()) && !failures.containsKey(query.stage())).toList();
+        Optional<Query> failed = exchange.queryAt(failedPosition);
+        if (failed.isEmpty() || ErrorClassifier.classify(error).connectionError()) {
+            unread.forEach(query -> failures.put(query.stage(), error));
+            return Mono.empty();
+        }
+        failures.put(failed.get().stage(), error);
+        List<Query> remaining = unread.subList(unread.indexOf(failed.get()) + 1, unread.size());
+        return send(connection, new Exchange(List.of(), remaining), rows, failures);
+    }
+
+    private record Query(MySqlStage stage, String sql) {
+    }
+
+    /** The prefix statements, then each stage's query, then COMMIT, as one string; positions count the statements. */
+    private record Exchange(List<String> prefix, List<Query> queries) {
+
+        String sql() {
+            List<String> statements = new ArrayList<>(prefix);
+            queries.forEach(query -> statements.add(query.sql()));
+            statements.add("COMMIT");
+            return String.join(";\n", statements);
+        }
+
+        Optional<Query> queryAt(int position) {
+            int offset = position - prefix.size();
+            return offset >= 0 && offset < queries.size() ? Optional.of(queries.get(offset)) : Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,223 @@
+package dev.dbsurveyor.adapter.mysql;
+
+import dev.dbsurveyor.CollectorVersion;
+import dev.dbsurveyor.adapter.DatabaseAdapter;
+import dev.dbsurveyor.adapter.PoolStats;
+import dev.dbsurveyor.adapter.ServerConnections;
+import dev.dbsurveyor.adapter.SqlResources;
+import dev.dbsurveyor.adapter.StageRetry;
+import dev.dbsurveyor.config.ConnectionConfig;
+import dev.dbsurveyor.model.DatabaseSchema;
+import dev.dbsurveyor.model.EnumeratedDatabase;
+import dev.dbsurveyor.model.ServerInfo;
+import dev.dbsurveyor.retry.DatabaseRetries;
+import dev.dbsurveyor.retry.ErrorClassifier;
+import dev.dbsurveyor.target.EngineFamily;
+import dev.dbsurveyor.target.ServerTarget;
+import io.r2dbc.spi.Connection;
+import io.r2dbc.spi.ConnectionFactory;
+import io.r2dbc.spi.R2dbcNonTransientResourceException;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+/**
+ * Reads MySQL (5.7 and newer) and MariaDB (10.2 and newer) servers through
+ * {@code information_schema}. The catalog is server-wide, so databases are read in batches over
+ * pooled connections: the databases a sweep asks for at about the same moment are read together,
+ * a fixed number of statements in one round trip per batch, never a query per table.
+ */
+public final class MySqlAdapter implements DatabaseAdapter {
+
+    /** The most databases one batch reads; keeps each statement's {@code IN} list and answer moderate. */
+    public static final int MAX_BATCH = 32;
+    /** How long a database asked for waits for others to join its batch. */
+    static final Duration BATCH_WINDOW = Duration.ofMillis(2);
+
+    private static final String ENUMERATE = SqlResources.load(MySqlAdapter.class, "enumerate.sql");
+    private static final String SERVER = SqlResources.load(MySqlAdapter.class, "server.sql");
+    private static final List<MySqlStage> STAGES = List.of(MySqlStage.values());
+    private static final String COLLECTOR_VERSION = CollectorVersion.current();
+
+    /** The host and port the URL names, or null when the adapter was built from a caller's factory. */
+    private final ServerTarget target;
+    private final ServerConnections connections;
+    private final long statementMillis;
+    private final CollectionBatches batches;
+
+    private MySqlAdapter(ServerTarget target, ServerConnections connections, ConnectionConfig config) {
+        this.target = target;
+        this.connections = connections;
+        this.statementMillis = config.statementTimeout().toMillis();
+        this.batches = new CollectionBatches(MAX_BATCH, BATCH_WINDOW, this::readBatch);
+    }
+
+    /** An adapter for the server a {@code mysql://} or {@code mariadb://} target names; nothing connects until subscription. */
+    public static MySqlAdapter create(ServerTarget target, ConnectionConfig config) {
+        return create(target, config, UnaryOperator.identity());
+    }
+
+    /** An adapter whose connection factory passes through {@code decorator} first (r2dbc-proxy, metrics). */
+    public static MySqlAdapter create(ServerTarget target, ConnectionConfig config, UnaryOperator<ConnectionFactory> decorator) {
+        if (target.engine() != EngineFamily.MYSQL) {
+            throw new IllegalArgumentException("Not a MySQL or MariaDB target: " + target);
+        }
+        ConnectionConfig effective = target.option("connect_timeout")
+                .map(seconds -> config.toBuilder().connectTimeout(Duration.ofSeconds(Long.parseLong(seconds))).build())
+                .orElse(config);
+        MySqlSessions sessions = new MySqlSessions(target, effective);
+        return new MySqlAdapter(target, new ServerConnections(target.defaultDatabase(),
+                database -> decorator.apply(sessions.apply(database)), effective), effective);
+    }
+
+    /**
+     * An adapter on a connection factory the caller provides (for example built from an
+     * application's own R2DBC configuration). Every read runs in a read-only transaction with a
+     * time limit per statement, so nothing outlives it on a connection of the caller's pool.
+     */
+    public static MySqlAdapter create(ConnectionFactory factory, ConnectionConfig config) {
+        return new MySqlAdapter(null, new ServerConnections(null, database -> factory, config), config);
+    }
+
+    @Override
+    public Mono<ServerInfo> serverInfo() {
+        return connections.withPooled(connection -> {
+            MySqlFlavour flavour = flavourOf(connection);
+            return readOnly(connection, flavour, SERVER).next().map(row -> new ServerInfo(flavour.type(), row.text("version"),
+                    target != null ? target.host() : "localhost", target != null ? Integer.valueOf(target.port()) : null,
+                    row.integer("schema_count", 0), row.text("current_user_name"), row.integer("super", 0) > 0,
+                    flavour.versionNumber(), row.text("version") + " (" + row.text("version_comment") + ")"));
+        });
+    }
+
+    @Override
+    public Flux<EnumeratedDatabase> enumerate() {
+        return connections.withPooled(connection -> readOnly(connection, flavourOf(connection), ENUMERATE).collectList())
+                .flatMapIterable(rows -> rows)
+                .map(row -> new EnumeratedDatabase(row.text("schema_name"), null, row.text("encoding"), row.text("collation"),
+                        row.number("size_bytes") == null ? 0L : row.number("size_bytes"),
+                        MySqlSchemaAssembler.SYSTEM_DATABASES.contains(row.text("schema_name")), true));
+    }
+
+    @Override
+    public Mono<DatabaseSchema> collect(String database, DatabaseRetries retries) {
+        return Mono.defer(() -> batches.collect(database, retries));
+    }
+
+    /** Reads a batch, retries its failed stages, and completes or fails each request. */
+    private Mono<Void> readBatch(List<CollectionBatches.Request> requests) {
+        Instant collectedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        List<String> databases = requests.stream().map(CollectionBatches.Request::database).distinct().toList();
+        // A batch's stage retries are charged to its first database's budget and reported to all of them.
+        DatabaseRetries lead = requests.get(0).retries();
+        return read(databases, STAGES)
+                .flatMap(read -> retryFailedStages(databases, read.catalog(), read.flavour(), requests, lead, 1)
+                        .map(catalog -> new Read(read.flavour(), catalog)))
+                .doOnNext(read -> deliver(read, requests, collectedAt))
+                .then();
+    }
+
+    private record Read(MySqlFlavour flavour, BatchCatalog catalog) {
+    }
+
+    private Mono<Read> read(List<String> databases, List<MySqlStage> stages) {
+        return connections.withPooled(connection -> {
+            MySqlFlavour flavour = flavourOf(connection);
+            return BatchReader.read(connection, flavour, stages, databases, statementMillis).map(catalog -> new Read(flavour, catalog));
+        });
+    }
+
+    private Mono<BatchCatalog> retryFailedStages(List<String> databases, BatchCatalog catalog, MySqlFlavour flavour,
+                                                 List<CollectionBatches.Request> requests, DatabaseRetries lead, int retry) {
+        List<MySqlStage> retried = STAGES.stream()
+                .filter(stage -> catalog.failures().containsKey(stage))
+                .filter(stage -> ErrorClassifier.classify(catalog.failures().get(stage)).transientError())
+                .toList();
+        if (retried.isEmpty()) {
+            return Mono.just(catalog);
+        }
+        Throwable error = catalog.failures().get(retried.get(0));
+        return lead.next(error, retry)
+                .map(delay -> {
+                    requests.forEach(request -> request.retries().report(new DatabaseRetries.Attempt(error, retry, delay)));
+                    return Mono.delay(delay)
+                            .then(read(databases, retried).map(Read::catalog).onErrorResume(failure -> Mono.just(failedAll(retried, failure))))
+                            .flatMap(again -> retryFailedStages(databases, catalog.merge(again, new StageRetry(retry, delay)), flavour,
+                                    requests, lead, retry + 1));
+                })
+                .orElseGet(() -> Mono.just(catalog));
+    }
+
+    private static BatchCatalog failedAll(List<MySqlStage> stages, Throwable error) {
+        Map<MySqlStage, Throwable> failures = new EnumMap<>(MySqlStage.class);
+        stages.forEach(stage -> failures.put(stage, error));
+        return BatchCatalog.of(Map.of(), failures);
+    }
+
+    /**
+     * Completes each request with its database's document. Stages that still fail for lack of a
+     * connection fail every database of the batch (each is then retried on its own budget); a
+     * database the catalog no longer lists fails as unknown, as the server would say.
+     */
+    private static void deliver(Read read, List<CollectionBatches.Request> requests, Instant collectedAt) {
+        BatchCatalog catalog = read.catalog();
+        Throwable lost = catalog.failures().values().stream()
+                .filter(error -> ErrorClassifier.classify(error).connectionError()).findFirst().orElse(null);
+        for (CollectionBatches.Request request : requests) {
+            if (lost != null) {
+                request.fail(lost);
+            } else if (catalog.read(MySqlStage.SCHEMATA) && catalog.rows(MySqlStage.SCHEMATA, request.database()).isEmpty()) {
+                request.fail(new R2dbcNonTransientResourceException("Unknown database '" + request.database() + "'", "42000", 1049));
+            } else {
+                try {
+                    request.complete(MySqlSchemaAssembler.assemble(request.database(), catalog, read.flavour(), COLLECTOR_VERSION,
+                            collectedAt, request.elapsed().toMillis()));
+                } catch (RuntimeException e) {
+                    request.fail(e);
+                }
+            }
+        }
+    }
+
+    @Override
+    public Mono<Duration> roundTrip() {
+        return connections.withPooled(connection -> selectOne(connection).then(Mono.defer(() -> {
+            long started = System.nanoTime();
+            return selectOne(connection).then(Mono.fromSupplier(() -> Duration.ofNanos(System.nanoTime() - started)));
+        })));
+    }
+
+    private static Mono<Void> selectOne(Connection connection) {
+        return Flux.from(connection.createStatement("SELECT 1").execute()).concatMap(result -> result.map(row -> 1)).then();
+    }
+
+    @Override
+    public PoolStats poolStats() {
+        return connections.poolStats();
+    }
+
+    @Override
+    public Mono<Void> close() {
+        return connections.close();
+    }
+
+    /** The server as the connection's handshake describes it (MariaDB announces itself as {@code 5.5.5-10.11.9-MariaDB}). */
+    static MySqlFlavour flavourOf(Connection connection) {
+        String version = connection.getMetadata().getDatabaseVersion();
+        return MySqlFlavour.of(version.startsWith("5.5.5-") && version.contains("MariaDB") ? version.substring("5.5.5-".length()) : version);
+    }
+
+    /** One SELECT in a read-only transaction, with the time limit. */
+    private Flux<InfoRow> readOnly(Connection connection, MySqlFlavour flavour, String select) {
+        String sql = "START TRANSACTION READ ONLY;\n/* dbsurveyor */ " + flavour.limited(select, statementMillis) + ";\nCOMMIT";
+        return Flux.from(connection.createStatement(sql).execute())
+                .concatMap(result -> result.map(InfoRow::read));
+    }
+}

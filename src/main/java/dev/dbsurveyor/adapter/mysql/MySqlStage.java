@@ -1,0 +1,63 @@
+package dev.dbsurveyor.adapter.mysql;
+
+import dev.dbsurveyor.adapter.SqlResources;
+import dev.dbsurveyor.model.CollectionStage;
+import dev.dbsurveyor.model.ObjectType;
+
+import java.util.Optional;
+
+/**
+ * The {@code information_schema} queries that read a batch of databases, one per catalog view.
+ * Each reads every database of the batch at once ({@code WHERE … IN (:schemas)}), so a batch costs
+ * the same number of statements however many tables its databases hold. A stage that fails is
+ * reported as an object failure of its object type.
+ */
+enum MySqlStage {
+    SCHEMATA("schemata.sql", CollectionStage.ENUMERATE_SCHEMAS, ObjectType.TABLE),
+    TABLES("tables.sql", CollectionStage.ENUMERATE_TABLES, ObjectType.TABLE),
+    COLUMNS("columns.sql", CollectionStage.COLLECT_COLUMNS, ObjectType.TABLE),
+    TABLE_CONSTRAINTS("table_constraints.sql", CollectionStage.COLLECT_CONSTRAINTS, ObjectType.CONSTRAINT),
+    KEY_COLUMNS("key_columns.sql", CollectionStage.COLLECT_CONSTRAINTS, ObjectType.CONSTRAINT),
+    REFERENTIAL_CONSTRAINTS("referential_constraints.sql", CollectionStage.COLLECT_CONSTRAINTS, ObjectType.CONSTRAINT),
+    CHECK_CONSTRAINTS(null, CollectionStage.COLLECT_CONSTRAINTS, ObjectType.CONSTRAINT),
+    STATISTICS("statistics.sql", CollectionStage.COLLECT_INDEXES, ObjectType.INDEX),
+    VIEWS("views.sql", CollectionStage.COLLECT_VIEWS, ObjectType.VIEW),
+    ROUTINES("routines.sql", CollectionStage.COLLECT_ROUTINES, ObjectType.FUNCTION),
+    PARAMETERS("parameters.sql", CollectionStage.COLLECT_ROUTINES, ObjectType.FUNCTION),
+    TRIGGERS("triggers.sql", CollectionStage.COLLECT_TRIGGERS, ObjectType.TRIGGER),
+    EVENTS("events.sql", CollectionStage.OTHER, ObjectType.EVENT);
+
+    private static final String CHECKS_MARIADB = SqlResources.load(MySqlStage.class, "check_constraints_mariadb.sql");
+    private static final String CHECKS_MYSQL = SqlResources.load(MySqlStage.class, "check_constraints_mysql.sql");
+
+    private final String sql;
+    private final CollectionStage stage;
+    private final ObjectType objectType;
+
+    MySqlStage(String file, CollectionStage stage, ObjectType objectType) {
+        this.sql = file == null ? null : SqlResources.load(MySqlStage.class, file);
+        this.stage = stage;
+        this.objectType = objectType;
+    }
+
+    /**
+     * This stage's query for {@code flavour}, with {@code schemas} (an SQL list of literals) in
+     * place; empty when the server has no such catalog view.
+     */
+    Optional<String> sql(MySqlFlavour flavour, String schemas) {
+        String query = switch (this) {
+            case CHECK_CONSTRAINTS -> !flavour.hasCheckConstraints() ? null : flavour.isMariaDb() ? CHECKS_MARIADB : CHECKS_MYSQL;
+            case STATISTICS -> sql.replace(":expression", flavour.hasIndexExpressions() ? "EXPRESSION" : "NULL");
+            default -> sql;
+        };
+        return Optional.ofNullable(query).map(text -> text.replace(":schemas", schemas));
+    }
+
+    CollectionStage stage() {
+        return stage;
+    }
+
+    ObjectType objectType() {
+        return objectType;
+    }
+}

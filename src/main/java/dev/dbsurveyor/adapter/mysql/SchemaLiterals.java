@@ -1,0 +1,28 @@
+package dev.dbsurveyor.adapter.mysql;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.stream.Collectors;
+
+/**
+ * Database names as SQL literals. A name is written as a hexadecimal literal ({@code X'…'} of its
+ * UTF-8 bytes): nothing in a name can end the literal, whatever the server's {@code sql_mode}, and
+ * compared with a catalog column it matches the exact name, case included.
+ */
+final class SchemaLiterals {
+
+    private static final HexFormat HEX = HexFormat.of();
+
+    private SchemaLiterals() {
+    }
+
+    static String literal(String name) {
+        return "X'" + HEX.formatHex(name.getBytes(StandardCharsets.UTF_8)) + "'";
+    }
+
+    /** The names as a comma-separated list of literals, for {@code IN (…)}. */
+    static String list(Collection<String> names) {
+        return names.stream().map(SchemaLiterals::literal).collect(Collectors.joining(", "));
+    }
+}

@@ -1,0 +1,3 @@
+SELECT SCHEMA_NAME AS schema_name, DEFAULT_CHARACTER_SET_NAME AS encoding, DEFAULT_COLLATION_NAME AS collation
+  FROM information_schema.SCHEMATA
+ WHERE SCHEMA_NAME IN (:schemas)
