@@ -14,21 +14,16 @@ import dev.dbsurveyor.testing.MySql;
 import dev.dbsurveyor.testing.NonBlockingGuard;
 import dev.dbsurveyor.testing.TestServer;
 import io.r2dbc.proxy.ProxyConnectionFactory;
-import io.r2dbc.spi.Connection;
-import io.r2dbc.spi.ConnectionFactory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.UnaryOperator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -88,39 +83,6 @@ class MySqlFailuresIT {
         assertThat(forThreeTogether).as("three databases asked for at once share one batch").isEqualTo(forFew);
     }
 
-    /** A decorator that rewrites each statement string the collector sends; {@code rewrites} counts those it changed. */
-    private static UnaryOperator<ConnectionFactory> rewriting(UnaryOperator<String> rewrite, AtomicInteger rewrites) {
-        return factory -> (ConnectionFactory) Proxy.newProxyInstance(MySqlFailuresIT.class.getClassLoader(),
-                new Class<?>[]{ConnectionFactory.class}, (proxy, method, args) -> {
-                    Object result = invoke(factory, method, args);
-                    return method.getName().equals("create")
-                            ? Mono.from((org.reactivestreams.Publisher<? extends Connection>) result).map(connection -> rewritingConnection(connection, rewrite, rewrites))
-                            : result;
-                });
-    }
-
-    private static Connection rewritingConnection(Connection connection, UnaryOperator<String> rewrite, AtomicInteger rewrites) {
-        return (Connection) Proxy.newProxyInstance(MySqlFailuresIT.class.getClassLoader(), new Class<?>[]{Connection.class},
-                (proxy, method, args) -> {
-                    if (method.getName().equals("createStatement")) {
-                        String rewritten = rewrite.apply((String) args[0]);
-                        if (!rewritten.equals(args[0])) {
-                            rewrites.incrementAndGet();
-                        }
-                        return connection.createStatement(rewritten);
-                    }
-                    return invoke(connection, method, args);
-                });
-    }
-
-    private static Object invoke(Object target, java.lang.reflect.Method method, Object[] args) throws Throwable {
-        try {
-            return method.invoke(target, args);
-        } catch (InvocationTargetException e) {
-            throw e.getCause();
-        }
-    }
-
     /** A FROM clause that reads {@code view} at {@code seconds} per row, so that the statement runs into its time limit. */
     private static String slowly(String view, int seconds) {
         return "FROM (SELECT * FROM information_schema." + view + " WHERE SLEEP(" + seconds + ") = 0) AS slow";
@@ -155,7 +117,7 @@ class MySqlFailuresIT {
         // Every read of STATISTICS sleeps past the statement time limit.
         MySqlAdapter adapter = MySqlAdapter.create(MySqlFixtures.target(server.endpoint()),
                 ConnectionConfig.builder().statementTimeout(Duration.ofMillis(300)).build(),
-                rewriting(sql -> sql.replace("FROM information_schema.STATISTICS",
+                StatementRewriting.rewriting(sql -> sql.replace("FROM information_schema.STATISTICS",
                         slowly("STATISTICS", 1)), rewrites));
         List<DatabaseRetries.Attempt> attempts = new CopyOnWriteArrayList<>();
         try {
@@ -191,7 +153,7 @@ class MySqlFailuresIT {
         AtomicInteger seen = new AtomicInteger();
         MySqlAdapter adapter = MySqlAdapter.create(MySqlFixtures.target(server.endpoint()),
                 ConnectionConfig.builder().statementTimeout(Duration.ofMillis(300)).build(),
-                rewriting(sql -> sql.contains("information_schema.TRIGGERS") && seen.getAndIncrement() == 0
+                StatementRewriting.rewriting(sql -> sql.contains("information_schema.TRIGGERS") && seen.getAndIncrement() == 0
                         ? sql.replace("FROM information_schema.TRIGGERS", slowly("TRIGGERS", 1))
                         : sql, rewrites));
         List<DatabaseRetries.Attempt> attempts = new CopyOnWriteArrayList<>();
@@ -215,7 +177,7 @@ class MySqlFailuresIT {
         server.execute(database, tables(2));
         AtomicInteger rewrites = new AtomicInteger();
         MySqlAdapter adapter = MySqlAdapter.create(MySqlFixtures.target(server.endpoint()), ConnectionConfig.defaults(),
-                rewriting(sql -> sql.replace("information_schema.ROUTINES", "information_schema.NO_SUCH_VIEW"), rewrites));
+                StatementRewriting.rewriting(sql -> sql.replace("information_schema.ROUTINES", "information_schema.NO_SUCH_VIEW"), rewrites));
         List<DatabaseRetries.Attempt> attempts = new CopyOnWriteArrayList<>();
         try {
             DatabaseSchema document = adapter.collect(database, quickRetries(attempts)).block();
@@ -237,7 +199,7 @@ class MySqlFailuresIT {
         server.execute(database, tables(3));
         MySqlAdapter adapter = MySqlAdapter.create(MySqlFixtures.target(server.endpoint()),
                 ConnectionConfig.builder().statementTimeout(Duration.ofSeconds(2)).build(),
-                rewriting(sql -> sql.replace("FROM information_schema.COLUMNS", slowly("COLUMNS", 5)),
+                StatementRewriting.rewriting(sql -> sql.replace("FROM information_schema.COLUMNS", slowly("COLUMNS", 5)),
                         new AtomicInteger()));
         try {
             StepVerifier.create(adapter.collect(database))
