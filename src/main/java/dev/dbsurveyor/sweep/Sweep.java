@@ -16,6 +16,8 @@ import reactor.core.publisher.SynchronousSink;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A sweep of one server, in DESIGN.md's shape: enumerate, filter, collect up to
@@ -67,11 +69,26 @@ public final class Sweep {
                     .retryWhen(serverRetries().retry())
                     .flatMapMany(databases -> {
                         SweepStatistics statistics = new SweepStatistics(databases.size(), started);
+                        List<DatabaseOutcome> decided = new ArrayList<>();
+                        List<String> collected = new ArrayList<>();
+                        for (EnumeratedDatabase database : databases) {
+                            DatabaseFilter.Verdict verdict = filter.decide(database);
+                            if (verdict instanceof DatabaseFilter.Verdict.Filtered filtered) {
+                                decided.add(new DatabaseOutcome.Filtered(database.name(), filtered.reason()));
+                            } else if (verdict instanceof DatabaseFilter.Verdict.Skip skip) {
+                                decided.add(new DatabaseOutcome.Skipped(database.name(), skip.reason()));
+                            } else {
+                                collected.add(database.name());
+                            }
+                        }
                         notify(new SweepEvent.Enumerated(databases.stream().map(EnumeratedDatabase::name).toList(),
                                 databases.stream().filter(database -> !(filter.decide(database) instanceof DatabaseFilter.Verdict.Filtered))
                                         .map(EnumeratedDatabase::name).collect(java.util.stream.Collectors.toSet())));
-                        return Flux.fromIterable(databases)
-                                .flatMap(database -> outcomeOf(database, filter.decide(database)), config.maxConcurrency())
+                        // Outcomes known at once go first and outside the bounded flatMap: there, as values
+                        // known at subscription, flatMap hands their slots back upstream only in batches, and
+                        // slots owed at the end of the first batch stay lost (max_concurrency 16 ran as 5).
+                        return Flux.fromIterable(decided)
+                                .concatWith(Flux.fromIterable(collected).flatMap(this::collect, config.maxConcurrency()))
                                 .doOnNext(outcome -> notify(event(outcome, statistics.record(outcome))));
                     })
                     .handle(this::stopAtFailureUnlessContinuing);
@@ -93,16 +110,6 @@ public final class Sweep {
     private DatabaseRetries serverRetries() {
         return new DatabaseRetries(config.retryPolicy(), attempt -> notify(new SweepEvent.Retrying(
                 "", attempt.retry(), attempt.delay(), messageOf(attempt.error()))));
-    }
-
-    private Mono<DatabaseOutcome> outcomeOf(EnumeratedDatabase database, DatabaseFilter.Verdict verdict) {
-        if (verdict instanceof DatabaseFilter.Verdict.Filtered filtered) {
-            return Mono.just(new DatabaseOutcome.Filtered(database.name(), filtered.reason()));
-        }
-        if (verdict instanceof DatabaseFilter.Verdict.Skip skip) {
-            return Mono.just(new DatabaseOutcome.Skipped(database.name(), skip.reason()));
-        }
-        return collect(database.name());
     }
 
     /** One database, retried as a whole on the same budget its stages retry on. */
