@@ -11,13 +11,16 @@ public final class Benchmarks {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length == 0 || !List.of("postgres-wide", "postgres-sweep").contains(args[0])) {
+        if (args.length == 0 || !List.of("postgres-wide", "postgres-sweep", "mysql-sweep").contains(args[0])) {
             System.err.println("usage: benchmarks/run postgres-wide [--url URL] [--tables N] [--columns N] [--runs N] [--drop]");
             System.err.println("       benchmarks/run postgres-sweep [--url URL] [--sizes 500,2000] [--tables-per-database N] [--runs N] [--drop]");
+            System.err.println("       benchmarks/run mysql-sweep [--url URL] [--databases 500] [--tables-per-database 20] [--runs N] [--drop]");
             System.exit(2);
         }
         Path results = Path.of("benchmarks", "results");
-        if (args[0].equals("postgres-wide")) {
+        if (args[0].equals("mysql-sweep")) {
+            mysqlSweep(Arrays.copyOfRange(args, 1, args.length), results);
+        } else if (args[0].equals("postgres-wide")) {
             new PostgresWideBenchmark(Options.parse(Arrays.copyOfRange(args, 1, args.length))).run(results);
         } else {
             List<String> rest = new java.util.ArrayList<>(Arrays.asList(args).subList(1, args.length));
@@ -36,5 +39,24 @@ public final class Benchmarks {
             rest.addAll(List.of("--columns", tables));
             new PostgresSweepBenchmark(Options.parse(rest.toArray(String[]::new))).run(results, sizes);
         }
+    }
+
+    private static void mysqlSweep(String[] args, Path results) throws Exception {
+        String url = "mysql://root@127.0.0.1:3306";
+        int databases = 500;
+        int tables = 20;
+        int runs = 3;
+        boolean drop = false;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--url" -> url = args[++i];
+                case "--databases" -> databases = Integer.parseInt(args[++i]);
+                case "--tables-per-database" -> tables = Integer.parseInt(args[++i]);
+                case "--runs" -> runs = Integer.parseInt(args[++i]);
+                case "--drop" -> drop = true;
+                default -> throw new IllegalArgumentException("Unknown option " + args[i]);
+            }
+        }
+        new MySqlSweepBenchmark(url, databases, tables, runs, drop).run(results);
     }
 }

@@ -11,33 +11,39 @@ import reactor.core.scheduler.Schedulers;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.Deque;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
 /**
- * Gathers the databases asked for at about the same moment into batches that are read together:
- * a request waits at most {@code window} for others to join, and a batch holds at most
- * {@code maxBatch} databases. A sweep asks for up to its concurrency at once, so its databases are
- * read that many at a time in a fixed number of statements. When every request of a running batch
- * has been cancelled, the batch's read is cancelled too.
+ * Gathers the databases asked for at about the same moment into batches that are read together,
+ * as a database's group commit does: a request waits {@code window} for others to join, at most
+ * {@code parallelBatches} batches are read at once (each on its own connection), and databases
+ * asked for while all of them run wait for one to end and join the next. Under load batches grow
+ * (up to {@code maxBatch} databases); a lone request is read at once. When every request of a
+ * running batch has been cancelled, the batch's read is cancelled too.
  */
 final class CollectionBatches {
 
     private final int maxBatch;
+    private final int parallelBatches;
     private final Duration window;
     private final Function<List<Request>, Mono<Void>> reader;
-    private final Queue<Request> pending = new ConcurrentLinkedQueue<>();
+    private final Deque<Request> pending = new ConcurrentLinkedDeque<>();
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
+    /** Batches being read; guarded by this. */
+    private int running;
 
     /**
+     * @param parallelBatches how many batches are read at once
      * @param reader reads a batch and completes or fails each of its requests; a request it leaves
      *               open fails when the read ends
      */
-    CollectionBatches(int maxBatch, Duration window, Function<List<Request>, Mono<Void>> reader) {
+    CollectionBatches(int maxBatch, int parallelBatches, Duration window, Function<List<Request>, Mono<Void>> reader) {
         this.maxBatch = maxBatch;
+        this.parallelBatches = parallelBatches;
         this.window = window;
         this.reader = reader;
     }
@@ -47,38 +53,60 @@ final class CollectionBatches {
             Request request = new Request(database, retries, sink);
             sink.onCancel(request::cancel);
             pending.add(request);
-            if (drainScheduled.compareAndSet(false, true)) {
-                Schedulers.parallel().schedule(this::drain, window.toNanos(), TimeUnit.NANOSECONDS);
-            }
+            scheduleDrain();
         });
     }
 
-    private void drain() {
+    private void scheduleDrain() {
+        if (drainScheduled.compareAndSet(false, true)) {
+            Schedulers.parallel().schedule(this::drain, window.toNanos(), TimeUnit.NANOSECONDS);
+        }
+    }
+
+    /**
+     * Starts batches while fewer than {@code parallelBatches} run, sharing the databases waiting
+     * among the free ones; what does not fit waits for a batch to end, and joins the next.
+     */
+    private synchronized void drain() {
         drainScheduled.set(false);
-        List<Request> batch = new ArrayList<>();
+        List<Request> waiting = new ArrayList<>();
         for (Request request = pending.poll(); request != null; request = pending.poll()) {
-            if (request.cancelled.get()) {
-                continue;
-            }
-            batch.add(request);
-            if (batch.size() == maxBatch) {
-                start(batch);
-                batch = new ArrayList<>();
+            if (!request.cancelled.get()) {
+                waiting.add(request);
             }
         }
-        if (!batch.isEmpty()) {
-            start(batch);
+        int from = 0;
+        while (from < waiting.size() && running < parallelBatches) {
+            int left = waiting.size() - from;
+            int size = Math.min(maxBatch, (left + parallelBatches - running - 1) / (parallelBatches - running));
+            start(List.copyOf(waiting.subList(from, from + size)));
+            from += size;
+        }
+        for (int i = waiting.size() - 1; i >= from; i--) {
+            pending.addFirst(waiting.get(i));
         }
     }
 
     private void start(List<Request> requests) {
-        Running running = new Running(List.copyOf(requests));
-        requests.forEach(request -> request.joined(running));
-        running.read.update(reader.apply(running.requests).subscribe(
-                null,
-                error -> running.requests.forEach(request -> request.fail(error)),
-                () -> running.requests.forEach(request -> request.fail(
-                        new IllegalStateException("The catalog read of " + request.database + " ended without a result")))));
+        running++;
+        Running batch = new Running(requests);
+        requests.forEach(request -> request.joined(batch));
+        batch.read.update(reader.apply(requests)
+                .doFinally(signal -> ended())
+                .subscribe(
+                        null,
+                        error -> requests.forEach(request -> request.fail(error)),
+                        () -> requests.forEach(request -> request.fail(
+                                new IllegalStateException("The catalog read of " + request.database + " ended without a result")))));
+    }
+
+    private void ended() {
+        synchronized (this) {
+            running--;
+        }
+        if (!pending.isEmpty()) {
+            scheduleDrain();
+        }
     }
 
     /** A batch being read: its requests and the subscription to its read. */

@@ -38,6 +38,8 @@ public final class MySqlAdapter implements DatabaseAdapter {
 
     /** The most databases one batch reads; keeps each statement's {@code IN} list and answer moderate. */
     public static final int MAX_BATCH = 32;
+    /** How many batches the databases asked for at once are spread over, each read on a connection of its own. */
+    public static final int PARALLEL_BATCHES = 4;
     /** How long a database asked for waits for others to join its batch. */
     static final Duration BATCH_WINDOW = Duration.ofMillis(2);
 
@@ -56,7 +58,7 @@ public final class MySqlAdapter implements DatabaseAdapter {
         this.target = target;
         this.connections = connections;
         this.statementMillis = config.statementTimeout().toMillis();
-        this.batches = new CollectionBatches(MAX_BATCH, BATCH_WINDOW, this::readBatch);
+        this.batches = new CollectionBatches(MAX_BATCH, Math.min(PARALLEL_BATCHES, config.maxConnections()), BATCH_WINDOW, this::readBatch);
     }
 
     /** An adapter for the server a {@code mysql://} or {@code mariadb://} target names; nothing connects until subscription. */
