@@ -1,6 +1,7 @@
 package dev.dbsurveyor.target;
 
 import dev.dbsurveyor.config.ConfigurationException;
+import dev.dbsurveyor.config.ConnectionConfig;
 import dev.dbsurveyor.config.Environment;
 
 import java.util.Collections;
@@ -223,6 +224,30 @@ public final class ServerTarget {
     /** A URL option (other than user, password and dbname, which are parsed into their own fields). */
     public Optional<String> option(String name) {
         return Optional.ofNullable(options.get(name));
+    }
+
+    /** {@code config} with the URL's {@code connect_timeout}, when it has one, in place of its own. */
+    public ConnectionConfig applyTo(ConnectionConfig config) {
+        return option("connect_timeout")
+                .map(seconds -> config.toBuilder().connectTimeout(java.time.Duration.ofSeconds(Long.parseLong(seconds))).build())
+                .orElse(config);
+    }
+
+    /**
+     * The address to connect to: the host looked up now, a blocking call for callers on a thread
+     * that may block (drivers would otherwise look it up on their event loop). With
+     * {@code sslmode=verify-full} the name is kept, since the certificate is checked against it;
+     * a name that does not resolve is kept too, and fails when connecting.
+     */
+    public String resolvedAddress() {
+        if ("verify-full".equals(option("sslmode").orElse(""))) {
+            return host;
+        }
+        try {
+            return java.net.InetAddress.getByName(host).getHostAddress();
+        } catch (java.net.UnknownHostException e) {
+            return host;
+        }
     }
 
     /**

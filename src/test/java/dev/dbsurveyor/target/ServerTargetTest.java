@@ -95,6 +95,21 @@ class ServerTargetTest {
     }
 
     @Test
+    void theUrlsConnectTimeoutWinsOverTheConfigurations() {
+        dev.dbsurveyor.config.ConnectionConfig config = dev.dbsurveyor.config.ConnectionConfig.defaults();
+
+        assertThat(parse("mysql://u@db?connect_timeout=7").applyTo(config).connectTimeout()).isEqualTo(java.time.Duration.ofSeconds(7));
+        assertThat(parse("postgresql://u@db").applyTo(config)).isEqualTo(config);
+    }
+
+    @Test
+    void theAddressIsLookedUpUnlessTheCertificateMustMatchTheName() {
+        assertThat(parse("postgresql://u@localhost").resolvedAddress()).isIn("127.0.0.1", "0:0:0:0:0:0:0:1");
+        assertThat(parse("postgresql://u@localhost?sslmode=verify-full").resolvedAddress()).isEqualTo("localhost");
+        assertThat(parse("mysql://u@no-such-host.invalid").resolvedAddress()).isEqualTo("no-such-host.invalid");
+    }
+
+    @Test
     void readsBracketedIpv6Hosts() {
         ServerTarget target = parse("postgresql://u@[::1]:5433/x");
 

@@ -17,6 +17,7 @@ final class HeapAfterGc implements AutoCloseable {
     static final int SAMPLES = 40;
 
     private final AtomicLong peak = new AtomicLong();
+    private final java.util.List<Long> samples = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final AtomicInteger done = new AtomicInteger();
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final Thread sampler;
@@ -43,12 +44,20 @@ final class HeapAfterGc implements AutoCloseable {
 
     private void sample() {
         System.gc();
-        peak.accumulateAndGet(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), Math::max);
+        long used = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+        samples.add(used);
+        peak.accumulateAndGet(used, Math::max);
     }
 
     /** The largest heap in use after a GC while this ran, in bytes. */
     long peakBytes() {
         return peak.get();
+    }
+
+    /** The median of the samples, in bytes: steadier than the peak, which one unlucky sample decides. */
+    long medianBytes() {
+        java.util.List<Long> sorted = samples.stream().sorted().toList();
+        return sorted.isEmpty() ? 0 : sorted.get(sorted.size() / 2);
     }
 
     @Override

@@ -47,6 +47,7 @@ final class PostgresSweepBenchmark {
 
         Map<Integer, Map<Integer, Double>> rates = new LinkedHashMap<>();
         Map<Integer, Long> heaps = new LinkedHashMap<>();
+        Map<Integer, Long> medians = new LinkedHashMap<>();
         sweep(Math.min(50, largest), 4, () -> { });
         // The live heap first, in a JVM that has done nothing else yet but a warm-up, size after size.
         for (int size : sizes) {
@@ -54,8 +55,10 @@ final class PostgresSweepBenchmark {
                 sweep(size, HEAP_CONCURRENCY, heap::databaseDone);
                 heap.close();
                 heaps.put(size, heap.peakBytes());
+                medians.put(size, heap.medianBytes());
             }
-            System.out.printf("%5d databases: peak heap after GC %d MiB%n", size, heaps.get(size) / (1024 * 1024));
+            System.out.printf(Locale.ROOT, "%5d databases: heap after GC peak %.1f MiB, median %.1f MiB%n", size,
+                    heaps.get(size) / (1024.0 * 1024), medians.get(size) / (1024.0 * 1024));
         }
         for (int size : options.heapOnly() ? List.<Integer>of() : sizes) {
             Map<Integer, Double> bySize = new LinkedHashMap<>();
@@ -75,13 +78,15 @@ final class PostgresSweepBenchmark {
         }
         if (options.heapOnly()) {
             List<Long> values = new ArrayList<>(heaps.values());
-            System.out.printf(Locale.ROOT, "peak heap after GC grows %.2f times%n", (double) values.get(values.size() - 1) / values.get(0));
-            return;
+            List<Long> middles = new ArrayList<>(medians.values());
+            System.out.printf(Locale.ROOT, "heap after GC grows %.2f times at the peak, %.2f times at the median%n",
+                    (double) values.get(values.size() - 1) / values.get(0), (double) middles.get(middles.size() - 1) / middles.get(0));
+        } else {
+            String report = report(serverVersion, rates, heaps, medians);
+            System.out.println(report);
+            Files.createDirectories(resultsDirectory);
+            Files.writeString(resultsDirectory.resolve("postgres-sweep-" + options.columns() + "-tables.md"), report);
         }
-        String report = report(serverVersion, rates, heaps);
-        System.out.println(report);
-        Files.createDirectories(resultsDirectory);
-        Files.writeString(resultsDirectory.resolve("postgres-sweep-" + options.columns() + "-tables.md"), report);
         if (options.drop()) {
             ManyDatabases.drop(server, options.columns());
         }
@@ -126,7 +131,8 @@ final class PostgresSweepBenchmark {
         return PlainConnections.to(target, database);
     }
 
-    private String report(String serverVersion, Map<Integer, Map<Integer, Double>> rates, Map<Integer, Long> heaps) {
+    private String report(String serverVersion, Map<Integer, Map<Integer, Double>> rates, Map<Integer, Long> heaps,
+                          Map<Integer, Long> medians) {
         StringBuilder out = new StringBuilder("# Sweeps of many PostgreSQL databases\n\n");
         out.append("Measured ").append(Instant.now().truncatedTo(ChronoUnit.SECONDS)).append(" with `benchmarks/run postgres-sweep`: ")
                 .append(options.columns()).append(" tables per database (each with a primary key, a foreign key and an index; ")
@@ -140,21 +146,24 @@ final class PostgresSweepBenchmark {
         for (int concurrency : CONCURRENCIES) {
             out.append(" concurrency ").append(concurrency).append(" |");
         }
-        out.append(" peak heap after GC (concurrency ").append(HEAP_CONCURRENCY).append(") |\n| ---: |");
-        for (int i = 0; i <= CONCURRENCIES.length; i++) {
+        out.append(" heap after GC, peak (concurrency ").append(HEAP_CONCURRENCY).append(") | median |\n| ---: |");
+        for (int i = 0; i <= CONCURRENCIES.length + 1; i++) {
             out.append(" ---: |");
         }
         out.append('\n');
         rates.forEach((size, bySize) -> {
             out.append("| ").append(size).append(" |");
             bySize.values().forEach(rate -> out.append(String.format(Locale.ROOT, " %.1f db/s |", rate)));
-            out.append(String.format(Locale.ROOT, " %.1f MiB |%n", heaps.get(size) / (1024.0 * 1024)));
+            out.append(String.format(Locale.ROOT, " %.1f MiB | %.1f MiB |%n", heaps.get(size) / (1024.0 * 1024),
+                    medians.get(size) / (1024.0 * 1024)));
         });
         if (heaps.size() >= 2) {
             List<Long> values = new ArrayList<>(heaps.values());
-            out.append(String.format(Locale.ROOT, "%nPeak heap after GC grows %.2f times from %d to %d databases (target: at most 1.3).%n",
-                    (double) values.get(values.size() - 1) / values.get(0), new ArrayList<>(heaps.keySet()).get(0),
-                    new ArrayList<>(heaps.keySet()).get(heaps.size() - 1)));
+            List<Long> middles = new ArrayList<>(medians.values());
+            out.append(String.format(Locale.ROOT, "%nThe heap after GC grows %.2f times at the peak and %.2f times at the median "
+                            + "from %d to %d databases (target: at most 1.3).%n",
+                    (double) values.get(values.size() - 1) / values.get(0), (double) middles.get(middles.size() - 1) / middles.get(0),
+                    new ArrayList<>(heaps.keySet()).get(0), new ArrayList<>(heaps.keySet()).get(heaps.size() - 1)));
         }
         out.append("\nMachine: ").append(Runtime.getRuntime().availableProcessors()).append(" cores, JVM ")
                 .append(System.getProperty("java.vm.name")).append(' ').append(System.getProperty("java.version"))

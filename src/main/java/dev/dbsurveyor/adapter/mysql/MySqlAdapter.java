@@ -71,9 +71,7 @@ public final class MySqlAdapter implements DatabaseAdapter {
         if (target.engine() != EngineFamily.MYSQL) {
             throw new IllegalArgumentException("Not a MySQL or MariaDB target: " + target);
         }
-        ConnectionConfig effective = target.option("connect_timeout")
-                .map(seconds -> config.toBuilder().connectTimeout(Duration.ofSeconds(Long.parseLong(seconds))).build())
-                .orElse(config);
+        ConnectionConfig effective = target.applyTo(config);
         MySqlSessions sessions = new MySqlSessions(target, effective);
         return new MySqlAdapter(target, new ServerConnections(target.defaultDatabase(),
                 database -> decorator.apply(sessions.apply(database)), effective), effective);
@@ -120,7 +118,7 @@ public final class MySqlAdapter implements DatabaseAdapter {
         // A batch's stage retries are charged to its first database's budget and reported to all of them.
         DatabaseRetries lead = requests.get(0).retries();
         return read(databases, STAGES)
-                .flatMap(read -> retryFailedStages(databases, read.catalog(), read.flavour(), requests, lead, 1)
+                .flatMap(read -> retryFailedStages(databases, read.catalog(), requests, lead, 1)
                         .map(catalog -> new Read(read.flavour(), catalog)))
                 .doOnNext(read -> deliver(read, requests, collectedAt))
                 .then();
@@ -136,8 +134,8 @@ public final class MySqlAdapter implements DatabaseAdapter {
         });
     }
 
-    private Mono<BatchCatalog> retryFailedStages(List<String> databases, BatchCatalog catalog, MySqlFlavour flavour,
-                                                 List<CollectionBatches.Request> requests, DatabaseRetries lead, int retry) {
+    private Mono<BatchCatalog> retryFailedStages(List<String> databases, BatchCatalog catalog, List<CollectionBatches.Request> requests,
+                                                 DatabaseRetries lead, int retry) {
         List<MySqlStage> retried = STAGES.stream()
                 .filter(stage -> catalog.failures().containsKey(stage))
                 .filter(stage -> ErrorClassifier.classify(catalog.failures().get(stage)).transientError())
@@ -151,8 +149,8 @@ public final class MySqlAdapter implements DatabaseAdapter {
                     requests.forEach(request -> request.retries().report(new DatabaseRetries.Attempt(error, retry, delay)));
                     return Mono.delay(delay)
                             .then(read(databases, retried).map(Read::catalog).onErrorResume(failure -> Mono.just(failedAll(retried, failure))))
-                            .flatMap(again -> retryFailedStages(databases, catalog.merge(again, new StageRetry(retry, delay)), flavour,
-                                    requests, lead, retry + 1));
+                            .flatMap(again -> retryFailedStages(databases, catalog.merge(again, new StageRetry(retry, delay)), requests,
+                                    lead, retry + 1));
                 })
                 .orElseGet(() -> Mono.just(catalog));
     }

@@ -30,7 +30,7 @@ final class MySqlSessions implements Function<String, ConnectionFactory> {
     @Override
     public ConnectionFactory apply(String database) {
         MySqlConnectionConfiguration.Builder builder = MySqlConnectionConfiguration.builder()
-                .host(address())
+                .host(target.resolvedAddress())
                 .port(target.port())
                 .user(target.user())
                 .connectTimeout(config.connectTimeout())
@@ -49,17 +49,6 @@ final class MySqlSessions implements Function<String, ConnectionFactory> {
         return MySqlConnectionFactory.from(builder.build());
     }
 
-    /** Looked up here, off the event loop; with {@code verify-full} the name is kept for the certificate check. */
-    private String address() {
-        if ("verify-full".equals(target.option("sslmode").orElse(""))) {
-            return target.host();
-        }
-        try {
-            return java.net.InetAddress.getByName(target.host()).getHostAddress();
-        } catch (java.net.UnknownHostException e) {
-            return target.host();
-        }
-    }
 
     private SslMode sslMode() {
         return switch (target.option("sslmode").orElse("prefer")) {

@@ -76,9 +76,7 @@ public final class PostgresAdapter implements DatabaseAdapter {
         if (target.engine() != EngineFamily.POSTGRESQL) {
             throw new IllegalArgumentException("Not a PostgreSQL target: " + target);
         }
-        ConnectionConfig effective = target.option("connect_timeout")
-                .map(seconds -> config.toBuilder().connectTimeout(Duration.ofSeconds(Long.parseLong(seconds))).build())
-                .orElse(config);
+        ConnectionConfig effective = target.applyTo(config);
         PostgresSessions sessions = new PostgresSessions(target, effective);
         return new PostgresAdapter(target,
                 new ServerConnections(target.defaultDatabase(), database -> decorator.apply(sessions.apply(database)), effective),

@@ -32,7 +32,7 @@ final class PostgresSessions implements Function<String, ConnectionFactory> {
         SessionLimits limits = SessionLimits.of(config);
         Duration statementTimeout = limits.statementTimeout();
         PostgresqlConnectionConfiguration.Builder builder = PostgresqlConnectionConfiguration.builder()
-                .host(address())
+                .host(target.resolvedAddress())
                 .port(target.port())
                 .username(target.user())
                 .database(database)
@@ -58,21 +58,6 @@ final class PostgresSessions implements Function<String, ConnectionFactory> {
         return new PostgresqlConnectionFactory(builder.build());
     }
 
-    /**
-     * The server's address, looked up here, where blocking is allowed (factories are made off the
-     * event loop), because the driver would otherwise look a host name up on its event loop. With
-     * {@code sslmode=verify-full} the name is kept: the certificate is checked against it.
-     */
-    private String address() {
-        if ("verify-full".equals(target.option("sslmode").orElse(""))) {
-            return target.host();
-        }
-        try {
-            return java.net.InetAddress.getByName(target.host()).getHostAddress();
-        } catch (java.net.UnknownHostException e) {
-            return target.host();
-        }
-    }
 
     /** libpq's default is {@code prefer}: TLS when the server offers it. */
     private SSLMode sslMode() {
