@@ -41,7 +41,7 @@ final class MySqlSweepBenchmark {
             new String[]{"TABLE_CONSTRAINTS", "TABLE_SCHEMA"}, new String[]{"KEY_COLUMN_USAGE", "TABLE_SCHEMA"},
             new String[]{"REFERENTIAL_CONSTRAINTS", "CONSTRAINT_SCHEMA"}, new String[]{"CHECK_CONSTRAINTS", "CONSTRAINT_SCHEMA"},
             new String[]{"STATISTICS", "TABLE_SCHEMA"}, new String[]{"VIEWS", "TABLE_SCHEMA"}, new String[]{"ROUTINES", "ROUTINE_SCHEMA"},
-            new String[]{"PARAMETERS", "SPECIFIC_SCHEMA"}, new String[]{"TRIGGERS", "TRIGGER_SCHEMA"}, new String[]{"EVENTS", "EVENT_SCHEMA"});
+            new String[]{"PARAMETERS", "SPECIFIC_SCHEMA"}, new String[]{"TRIGGERS", "EVENT_OBJECT_SCHEMA"}, new String[]{"EVENTS", "EVENT_SCHEMA"});
 
     private final ServerTarget server;
     /** Where the contenders connect: the server, or the delay proxy in front of it. */

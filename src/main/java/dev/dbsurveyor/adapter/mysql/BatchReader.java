@@ -15,8 +15,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Reads catalog stages for a batch of databases in one round trip: one multi-statement text
  * query, {@code START TRANSACTION READ ONLY}, each stage's SELECT with its own time limit, then
- * {@code COMMIT}. Nothing is left set on the connection afterwards, so it may be a caller's pooled
- * one. When a stage fails the server skips the rest of the string; the reader records the failure
+ * {@code COMMIT} (or {@code ROLLBACK} when the exchange stops early). Only MySQL 8's
+ * {@code information_schema_stats_expiry} stays set on the connection afterwards (to 0, fresh row
+ * estimates), so it may be a caller's pooled one. When a stage fails the server skips the rest of the string; the reader records the failure
  * and sends the remaining stages in a new exchange. A lost connection fails every stage not yet read.
  */
 final class BatchReader {
@@ -69,11 +70,23 @@ final class BatchReader {
         Optional<Query> failed = exchange.queryAt(failedPosition);
         if (failed.isEmpty() || ErrorClassifier.classify(error).connectionError()) {
             unread.forEach(query -> failures.put(query.stage(), error));
-            return Mono.empty();
+            return rollback(connection);
         }
         failures.put(failed.get().stage(), error);
         List<Query> remaining = unread.subList(unread.indexOf(failed.get()) + 1, unread.size());
         return send(connection, new Exchange(List.of(), remaining), rows, failures);
+    }
+
+    /**
+     * Ends the read's transaction when the exchange stopped before its COMMIT, so that the
+     * connection goes back to its pool outside any transaction; on a lost connection this fails,
+     * which is no further error of the read's.
+     */
+    static Mono<Void> rollback(Connection connection) {
+        return Flux.from(connection.createStatement("ROLLBACK").execute())
+                .concatMap(result -> result.getRowsUpdated())
+                .then()
+                .onErrorResume(ignored -> Mono.empty());
     }
 
     private record Query(MySqlStage stage, String sql) {

@@ -27,21 +27,25 @@ import java.util.function.Function;
  */
 final class CollectionBatches {
 
+    private final int minBatch;
     private final int maxBatch;
     private final int parallelBatches;
     private final Duration window;
     private final Function<List<Request>, Mono<Void>> reader;
     private final Deque<Request> pending = new ConcurrentLinkedDeque<>();
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
-    /** Batches being read; guarded by this. */
+    /** Batches started and not yet ended; guarded by this. */
     private int running;
 
     /**
+     * @param minBatch        how many databases a batch takes, when that many are waiting, before another batch is started
+     * @param maxBatch        the most databases one batch reads
      * @param parallelBatches how many batches are read at once
      * @param reader reads a batch and completes or fails each of its requests; a request it leaves
      *               open fails when the read ends
      */
-    CollectionBatches(int maxBatch, int parallelBatches, Duration window, Function<List<Request>, Mono<Void>> reader) {
+    CollectionBatches(int minBatch, int maxBatch, int parallelBatches, Duration window, Function<List<Request>, Mono<Void>> reader) {
+        this.minBatch = minBatch;
         this.maxBatch = maxBatch;
         this.parallelBatches = parallelBatches;
         this.window = window;
@@ -65,39 +69,51 @@ final class CollectionBatches {
 
     /**
      * Starts batches while fewer than {@code parallelBatches} run, sharing the databases waiting
-     * among the free ones; what does not fit waits for a batch to end, and joins the next.
+     * among the free ones (at least {@code minBatch} a batch, so that a few databases asked for
+     * together share one); what does not fit waits for a batch to end, and joins the next. Batches
+     * are chosen under the lock and started outside it.
      */
-    private synchronized void drain() {
+    private void drain() {
         drainScheduled.set(false);
-        List<Request> waiting = new ArrayList<>();
-        for (Request request = pending.poll(); request != null; request = pending.poll()) {
-            if (!request.cancelled.get()) {
-                waiting.add(request);
+        List<List<Request>> batches = new ArrayList<>();
+        synchronized (this) {
+            List<Request> waiting = new ArrayList<>();
+            for (Request request = pending.poll(); request != null; request = pending.poll()) {
+                if (!request.cancelled.get()) {
+                    waiting.add(request);
+                }
+            }
+            int from = 0;
+            while (from < waiting.size() && running < parallelBatches) {
+                int left = waiting.size() - from;
+                int fair = (left + parallelBatches - running - 1) / (parallelBatches - running);
+                int size = Math.min(left, Math.min(maxBatch, Math.max(minBatch, fair)));
+                batches.add(List.copyOf(waiting.subList(from, from + size)));
+                running++;
+                from += size;
+            }
+            for (int i = waiting.size() - 1; i >= from; i--) {
+                pending.addFirst(waiting.get(i));
             }
         }
-        int from = 0;
-        while (from < waiting.size() && running < parallelBatches) {
-            int left = waiting.size() - from;
-            int size = Math.min(maxBatch, (left + parallelBatches - running - 1) / (parallelBatches - running));
-            start(List.copyOf(waiting.subList(from, from + size)));
-            from += size;
-        }
-        for (int i = waiting.size() - 1; i >= from; i--) {
-            pending.addFirst(waiting.get(i));
-        }
+        batches.forEach(this::start);
     }
 
     private void start(List<Request> requests) {
-        running++;
         Running batch = new Running(requests);
         requests.forEach(request -> request.joined(batch));
-        batch.read.update(reader.apply(requests)
-                .doFinally(signal -> ended())
-                .subscribe(
-                        null,
-                        error -> requests.forEach(request -> request.fail(error)),
-                        () -> requests.forEach(request -> request.fail(
-                                new IllegalStateException("The catalog read of " + request.database + " ended without a result")))));
+        try {
+            batch.read.update(reader.apply(requests)
+                    .doFinally(signal -> ended())
+                    .subscribe(
+                            null,
+                            error -> requests.forEach(request -> request.fail(error)),
+                            () -> requests.forEach(request -> request.fail(
+                                    new IllegalStateException("The catalog read of " + request.database + " ended without a result")))));
+        } catch (RuntimeException e) {
+            requests.forEach(request -> request.fail(e));
+            ended();
+        }
     }
 
     private void ended() {

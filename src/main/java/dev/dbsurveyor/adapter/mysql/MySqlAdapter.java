@@ -38,7 +38,9 @@ public final class MySqlAdapter implements DatabaseAdapter {
 
     /** The most databases one batch reads; keeps each statement's {@code IN} list and answer moderate. */
     public static final int MAX_BATCH = 32;
-    /** How many batches the databases asked for at once are spread over, each read on a connection of its own. */
+    /** The fewest databases a batch takes, when that many wait, before another batch is started. */
+    public static final int MIN_BATCH = 8;
+    /** The most batches read at once, each on a connection of its own. */
     public static final int PARALLEL_BATCHES = 4;
     /** How long a database asked for waits for others to join its batch. */
     static final Duration BATCH_WINDOW = Duration.ofMillis(2);
@@ -58,7 +60,8 @@ public final class MySqlAdapter implements DatabaseAdapter {
         this.target = target;
         this.connections = connections;
         this.statementMillis = config.statementTimeout().toMillis();
-        this.batches = new CollectionBatches(MAX_BATCH, Math.min(PARALLEL_BATCHES, config.maxConnections()), BATCH_WINDOW, this::readBatch);
+        this.batches = new CollectionBatches(MIN_BATCH, MAX_BATCH, Math.min(PARALLEL_BATCHES, config.maxConnections()), BATCH_WINDOW,
+                this::readBatch);
     }
 
     /** An adapter for the server a {@code mysql://} or {@code mariadb://} target names; nothing connects until subscription. */
@@ -80,7 +83,8 @@ public final class MySqlAdapter implements DatabaseAdapter {
     /**
      * An adapter on a connection factory the caller provides (for example built from an
      * application's own R2DBC configuration). Every read runs in a read-only transaction with a
-     * time limit per statement, so nothing outlives it on a connection of the caller's pool.
+     * time limit per statement, so that nothing but MySQL 8's {@code information_schema_stats_expiry = 0}
+     * outlives it on a connection of the caller's pool.
      */
     public static MySqlAdapter create(ConnectionFactory factory, ConnectionConfig config) {
         return new MySqlAdapter(null, new ServerConnections(null, database -> factory, config), config);
@@ -218,6 +222,7 @@ public final class MySqlAdapter implements DatabaseAdapter {
     private Flux<InfoRow> readOnly(Connection connection, MySqlFlavour flavour, String select) {
         String sql = "START TRANSACTION READ ONLY;\n/* dbsurveyor */ " + flavour.limited(select, statementMillis) + ";\nCOMMIT";
         return Flux.from(connection.createStatement(sql).execute())
-                .concatMap(result -> result.map(InfoRow::read));
+                .concatMap(result -> result.map(InfoRow::read))
+                .onErrorResume(error -> BatchReader.rollback(connection).then(Mono.error(error)));
     }
 }

@@ -33,9 +33,12 @@ record MySqlFlavour(ServerType type, int major, int minor, int patch, String ver
         return major * 10_000 + minor * 100 + patch;
     }
 
-    /** {@code CHECK_CONSTRAINTS} exists: MySQL 8.0.16, MariaDB 10.2.22. */
+    /** {@code CHECK_CONSTRAINTS} exists: MySQL 8.0.16, MariaDB 10.2.22 and, in the 10.3 line, 10.3.10. */
     boolean hasCheckConstraints() {
-        return isMariaDb() ? atLeast(10, 2, 22) : atLeast(8, 0, 16);
+        if (isMariaDb()) {
+            return atLeast(10, 3, 10) || atLeast(10, 2, 22) && !atLeast(10, 3, 0);
+        }
+        return atLeast(8, 0, 16);
     }
 
     /** {@code STATISTICS.EXPRESSION} holds functional key parts: MySQL 8.0.13. */

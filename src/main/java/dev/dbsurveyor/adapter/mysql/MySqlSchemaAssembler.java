@@ -114,7 +114,7 @@ final class MySqlSchemaAssembler {
         }
         if (!catalog.read(MySqlStage.COLUMNS) && !relations.isEmpty()) {
             warnings.add("The columns could not be read, so no table can be described (the v1.0 format needs columns): "
-                    + relations.size() + " table(s) and view(s) are left out");
+                    + relations.stream().filter(relation -> tableKind(relation) != null).count() + " table(s) are left out");
         }
 
         List<Routine> procedures = routines("PROCEDURE");
@@ -175,7 +175,8 @@ final class MySqlSchemaAssembler {
     private Table table(InfoRow relation, TableKind kind, List<InfoRow> columnRows, List<Constraint> constraints, List<Index> indexes,
                         Set<String> jsonColumns) {
         String name = relation.text("table_name");
-        Constraint primary = constraints.stream().filter(c -> c.constraintType() == ConstraintType.PRIMARY_KEY).findFirst().orElse(null);
+        Constraint primary = constraints.stream().filter(c -> c.constraintType() == ConstraintType.PRIMARY_KEY && !c.columns().isEmpty())
+                .findFirst().orElse(null);
         Set<String> keyColumns = primary == null ? Set.of() : new HashSet<>(primary.columns());
         List<ForeignKey> foreignKeys = foreignKeys(name);
         return new Table(name, database, columns(name, columnRows, keyColumns, jsonColumns),
@@ -218,20 +219,30 @@ final class MySqlSchemaAssembler {
         if (flavour.isMariaDb() && flavour.versionNumber() >= 100_207) {
             return "NULL".equals(value) ? null : value;
         }
-        if (extra.contains("default_generated") || NUMERIC_TYPES.contains(row.text("data_type").toLowerCase(Locale.ROOT))) {
+        String dataType = row.text("data_type").toLowerCase(Locale.ROOT);
+        if (extra.contains("default_generated") || NUMERIC_TYPES.contains(dataType)
+                || value.matches("(?i)current_timestamp(\\(\\d*\\))?")
+                || value.startsWith("0x") && (dataType.contains("binary") || dataType.contains("blob"))) {
             return value;
         }
         return "'" + value.replace("'", "''") + "'";
     }
 
-    /** Columns of tables keyed by {@code table NUL column}. */
+    /**
+     * Columns of keys by {@link #keyOf}: a unique key and a foreign key of one table may share a
+     * name, so whether the key references a table is part of it.
+     */
     private Map<String, List<String>> keyColumns() {
         Map<String, List<String>> columns = new LinkedHashMap<>();
         rows(MySqlStage.KEY_COLUMNS).stream()
                 .sorted(Comparator.comparingInt(row -> row.integer("position", 0)))
-                .forEach(row -> columns.computeIfAbsent(row.text("table_name") + "\u0000" + row.text("constraint_name"), key -> new ArrayList<>())
-                        .add(row.text("column_name")));
+                .forEach(row -> columns.computeIfAbsent(keyOf(row.text("table_name"), row.text("constraint_name"),
+                        row.text("referenced_table") != null), key -> new ArrayList<>()).add(row.text("column_name")));
         return columns;
+    }
+
+    private static String keyOf(String table, String constraint, boolean foreign) {
+        return table + "\u0000" + constraint + "\u0000" + foreign;
     }
 
     private Map<String, List<Constraint>> constraints() {
@@ -250,9 +261,10 @@ final class MySqlSchemaAssembler {
             if ("CHECK".equals(row.text("constraint_type"))) {
                 checkTables.putIfAbsent(name, table);
             }
-            if (type != null) {
-                byTable.computeIfAbsent(table, key -> new ArrayList<>()).add(new Constraint(name, table, database, type,
-                        keyColumns.getOrDefault(table + "\u0000" + name, List.of()), null));
+            List<String> columns = keyColumns.getOrDefault(keyOf(table, name, type == ConstraintType.FOREIGN_KEY), List.of());
+            // Without their columns (a failed stage, recorded as such, or a key added between two reads) keys are left out.
+            if (type != null && !columns.isEmpty()) {
+                byTable.computeIfAbsent(table, key -> new ArrayList<>()).add(new Constraint(name, table, database, type, columns, null));
             }
         }
         for (InfoRow row : rows(MySqlStage.CHECK_CONSTRAINTS)) {

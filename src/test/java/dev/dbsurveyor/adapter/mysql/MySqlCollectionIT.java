@@ -279,7 +279,7 @@ class MySqlCollectionIT {
         assertThat(document.events()).singleElement().satisfies(event -> {
             assertThat(event.name()).isEqualTo("purge_orders");
             assertThat(event.schema()).isEqualTo(document.databaseInfo().name());
-            assertThat(event.schedule()).startsWith("EVERY 1 DAY STARTS 2026-01-01");
+            assertThat(event.schedule()).isEqualTo("EVERY 1 DAY STARTS 2026-01-01 00:00:00");
             assertThat(event.status()).isEqualTo("DISABLED");
             assertThat(event.comment()).isEqualTo("nightly purge");
             assertThat(event.definition()).contains("DELETE FROM orders");
@@ -383,7 +383,7 @@ class MySqlCollectionIT {
             DatabaseSchema document = adapter.collect(database).block();
             ContractSchemas.assertValid(document);
             assertThat(document.events()).extracting(ScheduledEvent::name, ScheduledEvent::schedule)
-                    .containsExactly(tuple("once_only", "AT 2030-01-01T00:00"));
+                    .containsExactly(tuple("once_only", "AT 2030-01-01 00:00:00"));
         } finally {
             adapter.close().block();
         }

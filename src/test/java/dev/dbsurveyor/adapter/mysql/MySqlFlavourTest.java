@@ -26,6 +26,8 @@ class MySqlFlavourTest {
         assertThat(MySqlFlavour.of("8.0.16").hasCheckConstraints()).isTrue();
         assertThat(MySqlFlavour.of("10.2.21-MariaDB").hasCheckConstraints()).isFalse();
         assertThat(MySqlFlavour.of("10.2.22-MariaDB").hasCheckConstraints()).isTrue();
+        assertThat(MySqlFlavour.of("10.3.9-MariaDB").hasCheckConstraints()).isFalse();
+        assertThat(MySqlFlavour.of("10.3.10-MariaDB").hasCheckConstraints()).isTrue();
         assertThat(MySqlFlavour.of("8.0.13").hasIndexExpressions()).isTrue();
         assertThat(MySqlFlavour.of("11.4.2-MariaDB").hasIndexExpressions()).isFalse();
         assertThat(MySqlFlavour.of("8.4.0").cachesTableStatistics()).isTrue();
