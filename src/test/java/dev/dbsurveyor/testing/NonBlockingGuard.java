@@ -4,7 +4,9 @@ import reactor.blockhound.BlockHound;
 
 /**
  * Installs BlockHound once per test JVM, so that any blocking call on a Reactor non-blocking
- * thread fails the test that made it. Allow-lists stay narrow and say why.
+ * thread fails the test that made it. Allow-lists stay narrow and say why. The integration tests
+ * install it before their first class runs ({@link NonBlockingGuardExtension}): installed later,
+ * it would kill Reactor scheduler threads that were already waiting for work.
  */
 public final class NonBlockingGuard {
 

@@ -220,7 +220,7 @@ class MySqlFailuresIT {
         String database = server.createDatabase();
         server.execute(database, tables(3));
         MySqlAdapter adapter = MySqlAdapter.create(MySqlFixtures.target(server.endpoint()),
-                ConnectionConfig.builder().statementTimeout(Duration.ofSeconds(2)).build(),
+                ConnectionConfig.builder().statementTimeout(Duration.ofSeconds(2)).minIdleConnections(0).build(),
                 StatementRewriting.rewriting(sql -> sql.replace("FROM information_schema.COLUMNS", slowly("COLUMNS", 5)),
                         new AtomicInteger()));
         try {
