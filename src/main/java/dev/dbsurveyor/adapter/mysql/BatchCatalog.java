@@ -1,5 +1,6 @@
 package dev.dbsurveyor.adapter.mysql;
 
+import dev.dbsurveyor.adapter.StageMaps;
 import dev.dbsurveyor.adapter.StageRetry;
 
 import java.util.EnumMap;
@@ -30,22 +31,9 @@ record BatchCatalog(Map<MySqlStage, Map<String, List<InfoRow>>> results, Map<MyS
 
     /** This catalog with the stages of a later read replacing what they were, and their retry recorded. */
     BatchCatalog merge(BatchCatalog later, StageRetry retry) {
-        Map<MySqlStage, Map<String, List<InfoRow>>> mergedResults = new EnumMap<>(MySqlStage.class);
-        Map<MySqlStage, Throwable> mergedFailures = new EnumMap<>(MySqlStage.class);
-        Map<MySqlStage, StageRetry> mergedRetries = new EnumMap<>(MySqlStage.class);
-        mergedResults.putAll(results);
-        mergedFailures.putAll(failures);
-        mergedRetries.putAll(retries);
-        later.results().forEach((stage, rows) -> {
-            mergedFailures.remove(stage);
-            mergedResults.put(stage, rows);
-            mergedRetries.put(stage, retry);
-        });
-        later.failures().forEach((stage, error) -> {
-            mergedFailures.put(stage, error);
-            mergedRetries.put(stage, retry);
-        });
-        return new BatchCatalog(mergedResults, mergedFailures, mergedRetries);
+        StageMaps<MySqlStage, Map<String, List<InfoRow>>> merged = new StageMaps<>(results, failures, retries)
+                .merge(later.results(), later.failures(), retry);
+        return new BatchCatalog(merged.results(), merged.failures(), merged.retries());
     }
 
     /** The rows of {@code stage} for one database; empty when it has none or the stage failed. */

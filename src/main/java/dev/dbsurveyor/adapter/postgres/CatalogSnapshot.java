@@ -1,5 +1,6 @@
 package dev.dbsurveyor.adapter.postgres;
 
+import dev.dbsurveyor.adapter.StageMaps;
 import dev.dbsurveyor.adapter.StageRetry;
 
 import java.util.List;
@@ -25,22 +26,9 @@ record CatalogSnapshot(Map<CatalogStage, List<Object>> results, Map<CatalogStage
 
     /** This snapshot with the stages of a later read replacing what they were, and their retry recorded. */
     CatalogSnapshot merge(CatalogSnapshot later, StageRetry retry) {
-        Map<CatalogStage, List<Object>> mergedResults = new java.util.EnumMap<>(CatalogStage.class);
-        Map<CatalogStage, Throwable> mergedFailures = new java.util.EnumMap<>(CatalogStage.class);
-        Map<CatalogStage, StageRetry> mergedRetries = new java.util.EnumMap<>(CatalogStage.class);
-        mergedResults.putAll(results);
-        mergedFailures.putAll(failures);
-        mergedRetries.putAll(retries);
-        later.results().forEach((stage, rows) -> {
-            mergedFailures.remove(stage);
-            mergedResults.put(stage, rows);
-            mergedRetries.put(stage, retry);
-        });
-        later.failures().forEach((stage, error) -> {
-            mergedFailures.put(stage, error);
-            mergedRetries.put(stage, retry);
-        });
-        return new CatalogSnapshot(mergedResults, mergedFailures, mergedRetries);
+        StageMaps<CatalogStage, List<Object>> merged = new StageMaps<>(results, failures, retries)
+                .merge(later.results(), later.failures(), retry);
+        return new CatalogSnapshot(merged.results(), merged.failures(), merged.retries());
     }
 
     /** A stage's rows as their record type; empty when the stage failed. */
