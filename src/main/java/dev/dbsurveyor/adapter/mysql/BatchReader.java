@@ -29,7 +29,7 @@ final class BatchReader {
 
     static Mono<BatchCatalog> read(Connection connection, MySqlFlavour flavour, List<MySqlStage> stages, List<String> databases,
                                    long statementMillis) {
-        String schemas = SchemaLiterals.list(databases);
+        List<String> schemas = databases.stream().map(SchemaLiterals::literal).toList();
         List<Query> queries = stages.stream()
                 .flatMap(stage -> stage.sql(flavour, schemas).map(sql -> new Query(stage, LABEL + flavour.limited(sql, statementMillis))).stream())
                 .toList();

@@ -4,12 +4,13 @@ import dev.dbsurveyor.adapter.SqlResources;
 import dev.dbsurveyor.model.CollectionStage;
 import dev.dbsurveyor.model.ObjectType;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
  * The {@code information_schema} queries that read a batch of databases, one per catalog view.
- * Each reads every database of the batch at once ({@code WHERE … IN (:schemas)}), so a batch costs
- * the same number of statements however many tables its databases hold. A stage that fails is
+ * Each reads every database of the batch in one statement, so a batch costs the same number of
+ * statements however many databases and tables it holds. A stage that fails is
  * reported as an object failure of its object type.
  */
 enum MySqlStage {
@@ -41,16 +42,20 @@ enum MySqlStage {
     }
 
     /**
-     * This stage's query for {@code flavour}, with {@code schemas} (an SQL list of literals) in
-     * place; empty when the server has no such catalog view.
+     * This stage's query for {@code flavour} over the databases named by {@code schemas} (SQL
+     * literals): one SELECT per database joined by {@code UNION ALL}, since MariaDB looks a single
+     * schema name up directly but lists every database of the server for a list of names. Empty
+     * when the server has no such catalog view.
      */
-    Optional<String> sql(MySqlFlavour flavour, String schemas) {
+    Optional<String> sql(MySqlFlavour flavour, List<String> schemas) {
         String query = switch (this) {
             case CHECK_CONSTRAINTS -> !flavour.hasCheckConstraints() ? null : flavour.isMariaDb() ? CHECKS_MARIADB : CHECKS_MYSQL;
             case STATISTICS -> sql.replace(":expression", flavour.hasIndexExpressions() ? "EXPRESSION" : "NULL");
             default -> sql;
         };
-        return Optional.ofNullable(query).map(text -> text.replace(":schemas", schemas));
+        return Optional.ofNullable(query).map(text -> schemas.stream()
+                .map(schema -> text.replace(":schemas", schema))
+                .collect(java.util.stream.Collectors.joining("\nUNION ALL\n")));
     }
 
     CollectionStage stage() {

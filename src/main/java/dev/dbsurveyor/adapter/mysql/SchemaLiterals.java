@@ -1,9 +1,7 @@
 package dev.dbsurveyor.adapter.mysql;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Collection;
 import java.util.HexFormat;
-import java.util.stream.Collectors;
 
 /**
  * Database names as SQL literals. A name is written as a hexadecimal literal ({@code X'…'} of its
@@ -19,10 +17,5 @@ final class SchemaLiterals {
 
     static String literal(String name) {
         return "X'" + HEX.formatHex(name.getBytes(StandardCharsets.UTF_8)) + "'";
-    }
-
-    /** The names as a comma-separated list of literals, for {@code IN (…)}. */
-    static String list(Collection<String> names) {
-        return names.stream().map(SchemaLiterals::literal).collect(Collectors.joining(", "));
     }
 }

@@ -46,6 +46,6 @@ class MySqlFlavourTest {
     @Test
     void schemaNamesBecomeHexLiteralsThatNothingCanEscape() {
         assertThat(SchemaLiterals.literal("a'b")).isEqualTo("X'612762'");
-        assertThat(SchemaLiterals.list(java.util.List.of("ü", "x\\"))).isEqualTo("X'c3bc', X'785c'");
+        assertThat(SchemaLiterals.literal("ü")).isEqualTo("X'c3bc'");
     }
 }
