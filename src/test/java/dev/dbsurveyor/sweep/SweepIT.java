@@ -314,7 +314,7 @@ class SweepIT {
         String applicationName = TestServer.uniqueName("dbsurveyor_kill_");
         Queue<SweepEvent> events = new ConcurrentLinkedQueue<>();
         AtomicLong killed = new AtomicLong();
-        Mono<Void> killer = Flux.interval(Duration.ofMillis(40), Duration.ofMillis(60)).take(4)
+        Mono<Void> killer = Flux.interval(Duration.ofMillis(40), Duration.ofMillis(60)).onBackpressureBuffer().take(4)
                 .concatMap(round -> Mono.fromCallable(() -> server.query(null, "SELECT count(pg_terminate_backend(pid)) AS n "
                         + "FROM pg_stat_activity WHERE application_name = '" + applicationName + "'")).subscribeOn(Schedulers.boundedElastic()))
                 .doOnNext(rows -> killed.addAndGet(rows.stream().mapToLong(row -> (Long) row.get("n")).sum()))
