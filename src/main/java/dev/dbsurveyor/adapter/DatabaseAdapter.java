@@ -4,6 +4,7 @@ import dev.dbsurveyor.model.DatabaseSchema;
 import dev.dbsurveyor.model.EnumeratedDatabase;
 import dev.dbsurveyor.model.ServerInfo;
 import dev.dbsurveyor.retry.DatabaseRetries;
+import dev.dbsurveyor.sampling.TableSampler;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -31,6 +32,13 @@ public interface DatabaseAdapter {
     default Mono<DatabaseSchema> collect(String database) {
         return collect(database, DatabaseRetries.none());
     }
+
+    /**
+     * {@code schema} with sample rows of its tables, read by {@code sampler} on a connection of
+     * their own to the document's database. Never fails for a table or a connection: what cannot
+     * be read becomes skipped samples and object failures in the document.
+     */
+    Mono<DatabaseSchema> sample(DatabaseSchema schema, TableSampler sampler);
 
     /** How long one trivial statement takes to come back on an open connection. */
     Mono<java.time.Duration> roundTrip();

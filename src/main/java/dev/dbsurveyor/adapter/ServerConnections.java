@@ -69,6 +69,15 @@ public final class ServerConnections {
     }
 
     /**
+     * Runs {@code work} on a new connection to {@code database}, closed when the work ends, fails
+     * or is cancelled. A connection that cannot close (its backend is gone) is no error of the work's.
+     */
+    public <T> Mono<T> withConnection(String database, Function<Connection, Mono<T>> work) {
+        return Mono.usingWhen(connect(database), work, ServerConnections::release, (connection, error) -> release(connection),
+                ServerConnections::release);
+    }
+
+    /**
      * Runs {@code work} on a pooled connection and hands the connection back when it is done or
      * failed. When the subscriber cancels, the connection is closed on the server before it goes
      * back (the pool then discards it): a cancelled statement may still be streaming rows on it.

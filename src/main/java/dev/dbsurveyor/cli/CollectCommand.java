@@ -13,6 +13,7 @@ import dev.dbsurveyor.output.ExitCodes;
 import dev.dbsurveyor.output.OutputTarget;
 import dev.dbsurveyor.output.SweepFiles;
 import dev.dbsurveyor.retry.DatabaseRetries;
+import dev.dbsurveyor.sampling.TableSampler;
 import dev.dbsurveyor.sweep.MultiDatabaseConfig;
 import dev.dbsurveyor.sweep.SweepTally;
 import dev.dbsurveyor.target.ServerTarget;
@@ -40,6 +41,7 @@ import java.util.concurrent.TimeUnit;
                 "  dbsurveyor collect postgresql://surveyor@db.example.com/sales",
                 "  dbsurveyor collect postgresql://surveyor@db.example.com -o server.json --include 'sales_*'",
                 "  dbsurveyor collect postgresql://surveyor@db.example.com/postgres --all-databases --output-dir out/",
+                "  dbsurveyor collect mysql://surveyor@db.example.com --sample 10 --sample-rate 20",
                 "",
                 "Without a database in the URL, or with --all-databases, every database of the server is collected.",
                 "Exit codes: 0 usable output, 1 none (or --strict and a failure), 2 usage error, 130 interrupted."})
@@ -59,6 +61,9 @@ final class CollectCommand implements java.util.concurrent.Callable<Integer> {
 
     @Mixin
     ConnectionOptions connection;
+
+    @Mixin
+    SamplingOptions sampling;
 
     @Option(names = "--fail-fast", description = "Stop at the first database that fails.")
     boolean failFast;
@@ -94,7 +99,7 @@ final class CollectCommand implements java.util.concurrent.Callable<Integer> {
         ServerTarget target = connection.target(url, environment);
         ConnectionConfig connectionConfig = connection.config(environment);
         boolean sweep = allDatabases || target.database().isEmpty();
-        MultiDatabaseConfig config = filters.config().continueOnError(!failFast).build();
+        MultiDatabaseConfig config = filters.config().continueOnError(!failFast).sampling(sampling.config()).build();
         if (!sweep && outputDir != null) {
             throw new ConfigurationException("--output-dir is for a whole server: add --all-databases, or use --output");
         }
@@ -115,7 +120,11 @@ final class CollectCommand implements java.util.concurrent.Callable<Integer> {
     private int one(DatabaseAdapter adapter, String database, MultiDatabaseConfig config, Path file) throws Exception {
         PrintWriter err = spec.commandLine().getErr();
         DatabaseRetries retries = new DatabaseRetries(config.retryPolicy());
-        DatabaseSchema document = adapter.collect(database, retries).retryWhen(retries.retry()).block();
+        DatabaseSchema document = adapter.collect(database, retries).retryWhen(retries.retry())
+                .flatMap(collected -> config.sampling().enabled()
+                        ? adapter.sample(collected, TableSampler.of(config.sampling()))
+                        : Mono.just(collected))
+                .block();
         AtomicFiles.write(file, out -> ContractMapper.mapper().writeValue(out, document));
         long tableFailures = document.collectionMetadata().objectFailures().stream()
                 .filter(failure -> failure.objectType() == ObjectType.TABLE).count();

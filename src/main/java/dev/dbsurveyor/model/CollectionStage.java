@@ -14,5 +14,7 @@ public enum CollectionStage {
     COLLECT_VIEWS,
     COLLECT_ROUTINES,
     COLLECT_TRIGGERS,
-    OTHER
+    OTHER,
+    /** Addition to v1.0: reading a table's sample rows. */
+    SAMPLE_DATA
 }

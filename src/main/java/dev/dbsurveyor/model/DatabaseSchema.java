@@ -42,6 +42,19 @@ public record DatabaseSchema(
     }
 
     /**
+     * This document with {@code samples} and the failures met while sampling, added after the
+     * failures of the catalog read.
+     */
+    public DatabaseSchema withSamples(List<TableSample> samples, List<ObjectFailure> samplingFailures) {
+        List<ObjectFailure> failures = new java.util.ArrayList<>(collectionMetadata.objectFailures());
+        failures.addAll(samplingFailures);
+        CollectionMetadata metadata = new CollectionMetadata(collectionMetadata.collectedAt(), collectionMetadata.collectionDurationMs(),
+                collectionMetadata.collectorVersion(), collectionMetadata.warnings(), failures);
+        return new DatabaseSchema(formatVersion, databaseInfo, tables, views, indexes, constraints, procedures, functions, triggers,
+                customTypes, samples, metadata, events);
+    }
+
+    /**
      * The document of a database that was not collected (failed or skipped): its name and its
      * status, nothing else.
      */

@@ -4,6 +4,7 @@ import dev.dbsurveyor.config.ConfigurationException;
 import dev.dbsurveyor.model.OutputMode;
 import dev.dbsurveyor.retry.DefaultRetryPolicy;
 import dev.dbsurveyor.retry.RetryPolicy;
+import dev.dbsurveyor.sampling.SamplingConfig;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +20,7 @@ import java.util.List;
  * @param continueOnError  go on after a database fails; default true. When false, the first failure ends the sweep
  * @param outputMode       one bundle (the default) or one document per database with a manifest
  * @param retryPolicy      how failures are retried; default {@link DefaultRetryPolicy}
+ * @param sampling         whether and how sample rows are read; default {@link SamplingConfig#off()}
  */
 public record MultiDatabaseConfig(
         int maxConcurrency,
@@ -27,7 +29,8 @@ public record MultiDatabaseConfig(
         List<GlobPattern> excludePatterns,
         boolean continueOnError,
         OutputMode outputMode,
-        RetryPolicy retryPolicy) {
+        RetryPolicy retryPolicy,
+        SamplingConfig sampling) {
 
     /** Most databases collected at once. */
     public static final int MOST_CONCURRENCY = 1024;
@@ -41,6 +44,9 @@ public record MultiDatabaseConfig(
         }
         if (retryPolicy == null) {
             throw new ConfigurationException("retry policy is required");
+        }
+        if (sampling == null) {
+            throw new ConfigurationException("sampling configuration is required");
         }
     }
 
@@ -67,6 +73,7 @@ public record MultiDatabaseConfig(
         private boolean continueOnError = true;
         private OutputMode outputMode = OutputMode.SINGLE_BUNDLE;
         private RetryPolicy retryPolicy = DefaultRetryPolicy.standard();
+        private SamplingConfig sampling = SamplingConfig.off();
 
         private Builder() {
         }
@@ -116,8 +123,17 @@ public record MultiDatabaseConfig(
             return this;
         }
 
+        public Builder sampling(SamplingConfig value) {
+            if (value == null) {
+                throw new ConfigurationException("sampling configuration is required");
+            }
+            this.sampling = value;
+            return this;
+        }
+
         public MultiDatabaseConfig build() {
-            return new MultiDatabaseConfig(maxConcurrency, includeSystem, include, exclude, continueOnError, outputMode, retryPolicy);
+            return new MultiDatabaseConfig(maxConcurrency, includeSystem, include, exclude, continueOnError, outputMode, retryPolicy,
+                    sampling);
         }
     }
 }

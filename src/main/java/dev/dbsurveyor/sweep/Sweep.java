@@ -3,12 +3,14 @@ package dev.dbsurveyor.sweep;
 import dev.dbsurveyor.CollectorVersion;
 import dev.dbsurveyor.adapter.DatabaseAdapter;
 import dev.dbsurveyor.model.DatabaseFailure;
+import dev.dbsurveyor.model.DatabaseSchema;
 import dev.dbsurveyor.model.EnumeratedDatabase;
 import dev.dbsurveyor.model.MultiDatabaseOutput;
 import dev.dbsurveyor.retry.DatabaseRetries;
 import dev.dbsurveyor.retry.ErrorClassification;
 import dev.dbsurveyor.retry.ErrorClassifier;
 import dev.dbsurveyor.retry.RetriedException;
+import dev.dbsurveyor.sampling.TableSampler;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.SynchronousSink;
@@ -18,6 +20,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * A sweep of one server, in DESIGN.md's shape: enumerate, filter, collect up to
@@ -64,6 +67,9 @@ public final class Sweep {
         return Flux.defer(() -> {
             long started = System.nanoTime();
             DatabaseFilter filter = DatabaseFilter.of(config);
+            // One sampler per run: its rate limit is shared by every database of the sweep.
+            Function<DatabaseSchema, Mono<DatabaseSchema>> sampling = sampling();
+
             return adapter.enumerate()
                     .collectList()
                     .retryWhen(serverRetries().retry())
@@ -88,7 +94,7 @@ public final class Sweep {
                         // known at subscription, flatMap hands their slots back upstream only in batches, and
                         // slots owed at the end of the first batch stay lost (max_concurrency 16 ran as 5).
                         return Flux.fromIterable(decided)
-                                .concatWith(Flux.fromIterable(collected).flatMap(this::collect, config.maxConcurrency()))
+                                .concatWith(Flux.fromIterable(collected).flatMap(database -> collect(database, sampling), config.maxConcurrency()))
                                 .doOnNext(outcome -> notify(event(outcome, statistics.record(outcome))));
                     })
                     .handle(this::stopAtFailureUnlessContinuing);
@@ -112,8 +118,17 @@ public final class Sweep {
                 "", attempt.retry(), attempt.delay(), messageOf(attempt.error()))));
     }
 
-    /** One database, retried as a whole on the same budget its stages retry on. */
-    private Mono<DatabaseOutcome> collect(String database) {
+    /** Samples a collected document when the configuration asks for samples; leaves it as it is otherwise. */
+    private Function<DatabaseSchema, Mono<DatabaseSchema>> sampling() {
+        if (!config.sampling().enabled()) {
+            return Mono::just;
+        }
+        TableSampler sampler = TableSampler.of(config.sampling());
+        return schema -> adapter.sample(schema, sampler);
+    }
+
+    /** One database, retried as a whole on the same budget its stages retry on, then sampled. */
+    private Mono<DatabaseOutcome> collect(String database, Function<DatabaseSchema, Mono<DatabaseSchema>> sampling) {
         return Mono.defer(() -> {
             long started = System.nanoTime();
             DatabaseRetries retries = new DatabaseRetries(config.retryPolicy(), attempt -> notify(new SweepEvent.Retrying(
@@ -121,6 +136,7 @@ public final class Sweep {
             notify(new SweepEvent.Started(database));
             return adapter.collect(database, retries)
                     .retryWhen(retries.retry())
+                    .flatMap(sampling)
                     .<DatabaseOutcome>map(schema -> new DatabaseOutcome.Collected(schema, since(started)))
                     .onErrorResume(error -> Mono.just(new DatabaseOutcome.Failed(failure(database, error), since(started))));
         });

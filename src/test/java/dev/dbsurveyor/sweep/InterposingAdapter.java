@@ -6,6 +6,7 @@ import dev.dbsurveyor.model.DatabaseSchema;
 import dev.dbsurveyor.model.EnumeratedDatabase;
 import dev.dbsurveyor.model.ServerInfo;
 import dev.dbsurveyor.retry.DatabaseRetries;
+import dev.dbsurveyor.sampling.TableSampler;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -40,6 +41,11 @@ final class InterposingAdapter implements DatabaseAdapter {
     @Override
     public Mono<DatabaseSchema> collect(String database, DatabaseRetries retries) {
         return delegate.collect(database, retries);
+    }
+
+    @Override
+    public Mono<DatabaseSchema> sample(DatabaseSchema schema, TableSampler sampler) {
+        return delegate.sample(schema, sampler);
     }
 
     @Override

@@ -7,6 +7,7 @@ import dev.dbsurveyor.model.DatabaseSchema;
 import dev.dbsurveyor.model.EnumeratedDatabase;
 import dev.dbsurveyor.model.ServerInfo;
 import dev.dbsurveyor.retry.DatabaseRetries;
+import dev.dbsurveyor.sampling.TableSampler;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -49,6 +50,11 @@ class SweepConcurrencyTest {
                     .map(tick -> DatabaseSchema.notCollected(database, CollectionStatus.SUCCESS, 1000, Instant.EPOCH, "test"))
                     .doOnSubscribe(subscription -> peak.accumulateAndGet(inFlight.incrementAndGet(), Math::max))
                     .doOnSuccess(schema -> inFlight.decrementAndGet());
+        }
+
+        @Override
+        public Mono<DatabaseSchema> sample(DatabaseSchema schema, TableSampler sampler) {
+            return Mono.error(new UnsupportedOperationException());
         }
 
         @Override

@@ -12,6 +12,7 @@ import dev.dbsurveyor.model.EnumeratedDatabase;
 import dev.dbsurveyor.model.ServerInfo;
 import dev.dbsurveyor.retry.DatabaseRetries;
 import dev.dbsurveyor.retry.ErrorClassifier;
+import dev.dbsurveyor.sampling.TableSampler;
 import dev.dbsurveyor.target.EngineFamily;
 import dev.dbsurveyor.target.ServerTarget;
 import io.r2dbc.spi.Connection;
@@ -188,6 +189,13 @@ public final class MySqlAdapter implements DatabaseAdapter {
                 }
             }
         }
+    }
+
+    @Override
+    public Mono<DatabaseSchema> sample(DatabaseSchema schema, TableSampler sampler) {
+        return connections.withConnection(schema.databaseInfo().name(),
+                        connection -> sampler.sample(schema, new MySqlSampleSource(connection, flavourOf(connection), statementMillis)))
+                .onErrorResume(error -> Mono.just(sampler.unreachable(schema, error)));
     }
 
     @Override

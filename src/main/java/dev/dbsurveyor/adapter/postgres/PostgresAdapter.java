@@ -15,6 +15,7 @@ import dev.dbsurveyor.model.ServerInfo;
 import dev.dbsurveyor.model.ServerType;
 import dev.dbsurveyor.retry.DatabaseRetries;
 import dev.dbsurveyor.retry.ErrorClassifier;
+import dev.dbsurveyor.sampling.TableSampler;
 import dev.dbsurveyor.target.EngineFamily;
 import dev.dbsurveyor.target.ServerTarget;
 import io.r2dbc.spi.Connection;
@@ -132,13 +133,16 @@ public final class PostgresAdapter implements DatabaseAdapter {
         });
     }
 
-    /** Reads stages on a connection of their own, closed whatever happens, cancellation included. */
+    /** Reads stages on a connection of their own. */
     private Mono<CatalogSnapshot> read(String database, List<CatalogStage> stages) {
-        return Mono.usingWhen(connections.connect(database),
-                connection -> CatalogReader.read(connection, stages, limits),
-                Connection::close,
-                (connection, error) -> connection.close(),
-                Connection::close);
+        return connections.withConnection(database, connection -> CatalogReader.read(connection, stages, limits));
+    }
+
+    @Override
+    public Mono<DatabaseSchema> sample(DatabaseSchema schema, TableSampler sampler) {
+        return connections.withConnection(schema.databaseInfo().name(),
+                        connection -> sampler.sample(schema, new PostgresSampleSource(connection, limits)))
+                .onErrorResume(error -> Mono.just(sampler.unreachable(schema, error)));
     }
 
     /**

@@ -1,0 +1,73 @@
+package dev.dbsurveyor.sampling;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.DecimalNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Base64;
+
+/**
+ * The JSON form of sampled values, the same for every engine: numbers stay numbers while a
+ * reader's double holds them exactly, and become strings of their exact digits otherwise; bytes
+ * are base64; instants are RFC 3339 in UTC.
+ */
+public final class SampleValues {
+
+    /** Ends a value that was cut to the length limit. */
+    public static final String TRUNCATION_MARKER = "…[truncated]";
+
+    /** The largest integer every JSON reader holds exactly (2^53). */
+    private static final BigInteger EXACT_IN_A_DOUBLE = BigInteger.ONE.shiftLeft(53);
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private SampleValues() {
+    }
+
+    public static JsonNode integer(BigInteger value) {
+        return value.abs().compareTo(EXACT_IN_A_DOUBLE) <= 0 ? NODES.numberNode(value.longValueExact()) : NODES.textNode(value.toString());
+    }
+
+    public static JsonNode integer(long value) {
+        return integer(BigInteger.valueOf(value));
+    }
+
+    /** A number when a double holds the same value, else its exact digits as a string. */
+    public static JsonNode decimal(BigDecimal value) {
+        double asDouble = value.doubleValue();
+        boolean exact = Double.isFinite(asDouble) && new BigDecimal(Double.toString(asDouble)).compareTo(value) == 0;
+        return exact ? DecimalNode.valueOf(value) : NODES.textNode(value.toPlainString());
+    }
+
+    /** NaN and infinities, which JSON numbers cannot be, as strings. */
+    public static JsonNode floating(double value) {
+        return Double.isFinite(value) ? NODES.numberNode(value) : NODES.textNode(Double.toString(value));
+    }
+
+    public static JsonNode bytes(byte[] value) {
+        return NODES.textNode(Base64.getEncoder().encodeToString(value));
+    }
+
+    public static JsonNode instant(Instant value) {
+        return NODES.textNode(value.toString());
+    }
+
+    public static JsonNode instant(OffsetDateTime value) {
+        return instant(value.toInstant());
+    }
+
+    public static JsonNode text(String value) {
+        return NODES.textNode(value);
+    }
+
+    public static JsonNode bool(boolean value) {
+        return NODES.booleanNode(value);
+    }
+
+    public static JsonNode nothing() {
+        return NODES.nullNode();
+    }
+}
