@@ -91,7 +91,7 @@ public final class ErrorClassifier {
         return switch (state) {
             case "42501" -> PERMISSION;
             case "3D000" -> MISSING_DATABASE;
-            case "42P01", "42704", "42883", "3F000" -> NOT_FOUND;
+            case "42P01", "42703", "42704", "42883", "3F000" -> NOT_FOUND;
             case "57014", "55P03" -> TIMEOUT;
             case "57P01", "57P02", "57P03", "53300" -> CONNECTION;
             case "40001", "40P01", "XX000" -> CONFLICT;

@@ -24,6 +24,7 @@ class ErrorClassifierTest {
             "42501, PERMISSION, false, false",
             "3D000, NOT_FOUND, false, true",
             "42P01, NOT_FOUND, false, false",
+            "42703, NOT_FOUND, false, false",
             "57014, TIMEOUT, true, false",
             "55P03, TIMEOUT, true, false",
             "57P01, OTHER, true, true",

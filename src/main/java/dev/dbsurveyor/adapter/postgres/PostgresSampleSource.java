@@ -22,8 +22,11 @@ import java.util.stream.Collectors;
  */
 final class PostgresSampleSource implements SampleSource {
 
-    /** A random sample of a large table reads about this many times the rows it keeps, so that the limit is mostly reached. */
-    private static final int OVERSAMPLING = 10;
+    /**
+     * Rows a random sample of a large table draws from its pages before shuffling them: enough
+     * pages that the limit is reached and no few pages dominate, few enough to read and sort cheaply.
+     */
+    private static final long DRAWN_ROWS = 10_000;
 
     private final Connection connection;
     private final SessionLimits limits;
@@ -53,7 +56,7 @@ final class PostgresSampleSource implements SampleSource {
     public Optional<String> randomCaveat(SampleQuery query) {
         return query.large()
                 ? Optional.of("about " + query.table().rowCount() + " rows: read from " + percent(query)
-                        + "% of the table's pages (TABLESAMPLE SYSTEM), so rows stored together tend to come together")
+                        + "% of the table's pages (TABLESAMPLE SYSTEM) and shuffled, so rows stored together tend to come together")
                 : Optional.empty();
     }
 
@@ -65,7 +68,8 @@ final class PostgresSampleSource implements SampleSource {
         String rows;
         if (query.ordering() instanceof OrderingStrategy.Random) {
             rows = query.large()
-                    ? "SELECT " + columns + " FROM " + from + " TABLESAMPLE SYSTEM (" + percent(query) + ") LIMIT " + query.limit()
+                    ? "SELECT " + columns + " FROM " + from + " TABLESAMPLE SYSTEM (" + percent(query) + ") ORDER BY pg_catalog.random() LIMIT "
+                            + query.limit()
                     : "SELECT " + columns + " FROM " + from + " ORDER BY pg_catalog.random() LIMIT " + query.limit();
         } else {
             rows = "SELECT " + columns + " FROM " + from + " ORDER BY " + newestFirst(query.ordering().columns()) + " LIMIT " + query.limit();
@@ -78,7 +82,8 @@ final class PostgresSampleSource implements SampleSource {
     }
 
     private static String percent(SampleQuery query) {
-        double percent = Math.min(100.0, 100.0 * query.limit() * OVERSAMPLING / Math.max(1, query.table().rowCount()));
+        double drawn = Math.max(DRAWN_ROWS, 10L * query.limit());
+        double percent = Math.min(100.0, 100.0 * drawn / Math.max(1, query.table().rowCount()));
         return String.format(Locale.ROOT, "%.6f", percent);
     }
 

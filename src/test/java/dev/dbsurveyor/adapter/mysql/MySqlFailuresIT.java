@@ -1,5 +1,6 @@
 package dev.dbsurveyor.adapter.mysql;
 
+import dev.dbsurveyor.testing.StatementRewriting;
 import dev.dbsurveyor.config.ConnectionConfig;
 import dev.dbsurveyor.model.CollectionStage;
 import dev.dbsurveyor.model.DatabaseSchema;

@@ -1,4 +1,4 @@
-package dev.dbsurveyor.adapter.mysql;
+package dev.dbsurveyor.testing;
 
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ConnectionFactory;
@@ -14,13 +14,13 @@ import java.util.function.UnaryOperator;
  * A connection factory decorator for tests that rewrites each statement string the collector
  * sends, to make a chosen catalog read slow or wrong on a real server.
  */
-final class StatementRewriting {
+public final class StatementRewriting {
 
     private StatementRewriting() {
     }
 
     /** A decorator that rewrites each statement string the collector sends; {@code rewrites} counts those it changed. */
-    static UnaryOperator<ConnectionFactory> rewriting(UnaryOperator<String> rewrite, AtomicInteger rewrites) {
+    public static UnaryOperator<ConnectionFactory> rewriting(UnaryOperator<String> rewrite, AtomicInteger rewrites) {
         return factory -> (ConnectionFactory) Proxy.newProxyInstance(StatementRewriting.class.getClassLoader(),
                 new Class<?>[]{ConnectionFactory.class}, (proxy, method, args) -> {
                     Object result = invoke(factory, method, args);
@@ -52,7 +52,7 @@ final class StatementRewriting {
         }
     }
 
-    static UnaryOperator<ConnectionFactory> rewriting(UnaryOperator<String> rewrite) {
+    public static UnaryOperator<ConnectionFactory> rewriting(UnaryOperator<String> rewrite) {
         return rewriting(rewrite, new AtomicInteger());
     }
 }
