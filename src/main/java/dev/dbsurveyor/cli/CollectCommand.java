@@ -7,6 +7,7 @@ import dev.dbsurveyor.config.ConnectionConfig;
 import dev.dbsurveyor.config.Environment;
 import dev.dbsurveyor.model.DatabaseSchema;
 import dev.dbsurveyor.model.ObjectType;
+import dev.dbsurveyor.model.SampleStatus;
 import dev.dbsurveyor.output.AtomicFiles;
 import dev.dbsurveyor.output.ContractMapper;
 import dev.dbsurveyor.output.ExitCodes;
@@ -132,6 +133,10 @@ final class CollectCommand implements java.util.concurrent.Callable<Integer> {
             err.printf("collected %s: %d tables, %d views, %d routines, %d object failures, in %d ms%nwrote %s%n", database,
                     document.tables().size(), document.views().size(), document.functions().size() + document.procedures().size(),
                     document.collectionMetadata().objectFailures().size(), document.collectionMetadata().collectionDurationMs(), file);
+            if (document.samples() != null) {
+                long skipped = document.samples().stream().filter(sample -> sample.sampleStatus() instanceof SampleStatus.Skipped).count();
+                err.printf("sampled %d tables, %d skipped%n", document.samples().size() - skipped, skipped);
+            }
             document.collectionMetadata().warnings().forEach(warning -> err.println("warning: " + warning));
             err.flush();
         }

@@ -57,6 +57,43 @@ class CommandLineIT {
     }
 
     @Test
+    void samplesAreWrittenForOneDatabaseAndForASweepOnlyWhenAsked(@Postgres TestServer server) throws Exception {
+        String prefix = TestServer.uniqueName("cli_sample_") + "_";
+        List<String> names = databases(server, prefix, 2);
+        for (String name : names) {
+            server.execute(name, "INSERT INTO t SELECT g, 'label ' || g FROM generate_series(1, 9) g",
+                    "CREATE TABLE people (id int PRIMARY KEY, email text)", "INSERT INTO people VALUES (1, 'ada@example.com')");
+        }
+        Path one = directory.resolve("one.json");
+        Path sweep = directory.resolve("sweep.json");
+        Path plain = directory.resolve("plain.json");
+
+        CommandRun oneRun = CommandRun.of("collect", url(server, names.get(0)), "--sample", "3", "--no-redact", "-o", one.toString());
+        CommandRun sweepRun = CommandRun.of("collect", server.endpoint().url(), "--include", prefix + "*", "--sample", "2",
+                "--sample-rate", "200", "-o", sweep.toString());
+        CommandRun plainRun = CommandRun.of("collect", url(server, names.get(0)), "-o", plain.toString());
+
+        assertThat(List.of(oneRun.exitCode(), sweepRun.exitCode(), plainRun.exitCode())).as(oneRun.all() + sweepRun.all()).containsOnly(0);
+        ContractSchemas.assertValidFile(one);
+        ContractSchemas.assertValidFile(sweep);
+        ContractSchemas.assertValidFile(plain);
+        JsonNode samples = read(one).at("/samples");
+        assertThat(samples).hasSize(2);
+        JsonNode sampleOfT = java.util.stream.StreamSupport.stream(samples.spliterator(), false)
+                .filter(sample -> sample.get("table_name").asText().equals("t")).findFirst().orElseThrow();
+        assertThat(sampleOfT.get("rows").findValuesAsText("id")).containsExactly("9", "8", "7");
+        assertThat(read(one).toString()).contains("ada@example.com");
+        assertThat(oneRun.err()).contains("sampled 2 tables, 0 skipped");
+        JsonNode swept = read(sweep).at("/databases");
+        assertThat(swept).hasSize(2);
+        for (JsonNode database : swept) {
+            assertThat(database.at("/schema/samples")).hasSize(2);
+        }
+        assertThat(read(sweep).toString()).doesNotContain("ada@example.com").contains("[REDACTED]");
+        assertThat(read(plain).at("/samples").isNull()).isTrue();
+    }
+
+    @Test
     void aSweepWritesAValidBundleOrADirectoryWithTheManifestLast(@Postgres TestServer server) throws Exception {
         String prefix = TestServer.uniqueName("cli_") + "_";
         List<String> names = databases(server, prefix, 3);

@@ -51,6 +51,19 @@ class CommandLineTest {
     }
 
     @Test
+    void samplingFlagsOutOfRangeOrWithoutSampleAreUsageErrors() {
+        String out = directory.resolve("out.json").toString();
+        assertUsageError(CommandRun.of("collect", "postgresql://u@127.0.0.1:1/x", "--sample", "-1", "-o", out), "--sample:");
+        assertUsageError(CommandRun.of("collect", "postgresql://u@127.0.0.1:1/x", "--sample", "20000", "-o", out), "--sample:");
+        assertUsageError(CommandRun.of("collect", "postgresql://u@127.0.0.1:1/x", "--sample", "5", "--sample-rate", "0", "-o", out),
+                "--sample-rate:");
+        assertUsageError(CommandRun.of("collect", "postgresql://u@127.0.0.1:1/x", "--sample", "5", "--sample-value-length", "3", "-o", out),
+                "--sample-value-length:");
+        assertUsageError(CommandRun.of("collect", "postgresql://u@127.0.0.1:1/x", "--no-redact", "-o", out), "need --sample");
+        assertThat(CommandRun.of("collect", "postgresql://u@127.0.0.1:1/x", "--sample", "many").exitCode()).isEqualTo(2);
+    }
+
+    @Test
     void existingOutputIsRefusedWithoutForce() throws Exception {
         Path existing = Files.writeString(directory.resolve("schema.json"), "keep me");
 

@@ -119,7 +119,9 @@ public final class ContractFixtures {
                 new ObjectFailure(ObjectType.TRIGGER, "t", null, CollectionStage.COLLECT_TRIGGERS, ErrorCategory.OTHER, "x", 0, null),
                 new ObjectFailure(ObjectType.CUSTOM_TYPE, "ty", null, CollectionStage.ENUMERATE_TABLES, ErrorCategory.OTHER, "x", 0, null),
                 new ObjectFailure(ObjectType.TABLE, "o", null, CollectionStage.OTHER, ErrorCategory.OTHER, "x", 0, null),
-                new ObjectFailure(ObjectType.EVENT, "nightly", "shop", CollectionStage.OTHER, ErrorCategory.PERMISSION, "x", 0, null));
+                new ObjectFailure(ObjectType.EVENT, "nightly", "shop", CollectionStage.OTHER, ErrorCategory.PERMISSION, "x", 0, null),
+                new ObjectFailure(ObjectType.TABLE, "secret", "public", CollectionStage.SAMPLE_DATA, ErrorCategory.PERMISSION,
+                        "permission denied for table secret", 0, null));
         DatabaseInfo info = new DatabaseInfo("inventory", "PostgreSQL 17.2", 52_428_800L, "UTF8", "en_US.UTF-8", "app_owner",
                 false, AccessLevel.FULL, CollectionStatus.SUCCESS);
         return new DatabaseSchema(DatabaseSchema.FORMAT_VERSION, info,
