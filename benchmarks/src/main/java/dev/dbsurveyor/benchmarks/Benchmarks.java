@@ -11,14 +11,17 @@ public final class Benchmarks {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length == 0 || !List.of("postgres-wide", "postgres-sweep", "mysql-sweep").contains(args[0])) {
+        if (args.length == 0 || !List.of("postgres-wide", "postgres-sweep", "mysql-sweep", "sampling-rate").contains(args[0])) {
             System.err.println("usage: benchmarks/run postgres-wide [--url URL] [--tables N] [--columns N] [--runs N] [--drop]");
             System.err.println("       benchmarks/run postgres-sweep [--url URL] [--sizes 500,2000] [--tables-per-database N] [--runs N] [--drop]");
             System.err.println("       benchmarks/run mysql-sweep [--url URL] [--databases 500] [--tables-per-database 20] [--runs N] [--drop]");
+            System.err.println("       benchmarks/run sampling-rate [--url URL] [--databases 4] [--tables-per-database 50] [--rate 50] [--runs N] [--drop]");
             System.exit(2);
         }
         Path results = Path.of("benchmarks", "results");
-        if (args[0].equals("mysql-sweep")) {
+        if (args[0].equals("sampling-rate")) {
+            samplingRate(Arrays.copyOfRange(args, 1, args.length), results);
+        } else if (args[0].equals("mysql-sweep")) {
             mysqlSweep(Arrays.copyOfRange(args, 1, args.length), results);
         } else if (args[0].equals("postgres-wide")) {
             new PostgresWideBenchmark(Options.parse(Arrays.copyOfRange(args, 1, args.length))).run(results);
@@ -39,6 +42,27 @@ public final class Benchmarks {
             rest.addAll(List.of("--columns", tables));
             new PostgresSweepBenchmark(Options.parse(rest.toArray(String[]::new))).run(results, sizes);
         }
+    }
+
+    private static void samplingRate(String[] args, Path results) throws Exception {
+        String url = "postgresql://postgres@127.0.0.1:5432";
+        int databases = 4;
+        int tables = 50;
+        double rate = 50;
+        int runs = 3;
+        boolean drop = false;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--url" -> url = args[++i];
+                case "--databases" -> databases = Integer.parseInt(args[++i]);
+                case "--tables-per-database" -> tables = Integer.parseInt(args[++i]);
+                case "--rate" -> rate = Double.parseDouble(args[++i]);
+                case "--runs" -> runs = Integer.parseInt(args[++i]);
+                case "--drop" -> drop = true;
+                default -> throw new IllegalArgumentException("Unknown option " + args[i]);
+            }
+        }
+        new SamplingRateBenchmark(url, databases, tables, rate, runs, drop).run(results);
     }
 
     private static void mysqlSweep(String[] args, Path results) throws Exception {
