@@ -1,7 +1,7 @@
 package dev.dbsurveyor.cli;
 
 import dev.dbsurveyor.config.ConfigurationException;
-import dev.dbsurveyor.sampling.SamplingConfig;
+import dev.dbsurveyor.config.SamplingConfig;
 import picocli.CommandLine.Option;
 
 import java.util.function.BiConsumer;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dbsurveyor.config.SamplingConfig;
 import dev.dbsurveyor.model.Column;
 import dev.dbsurveyor.model.Table;
 import dev.dbsurveyor.model.UnifiedDataType;

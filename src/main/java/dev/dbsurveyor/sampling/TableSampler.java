@@ -1,6 +1,7 @@
 package dev.dbsurveyor.sampling;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dbsurveyor.config.SamplingConfig;
 import dev.dbsurveyor.model.CollectionStage;
 import dev.dbsurveyor.model.DatabaseSchema;
 import dev.dbsurveyor.model.ErrorCategory;

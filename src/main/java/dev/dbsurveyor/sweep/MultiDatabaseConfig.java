@@ -1,10 +1,10 @@
 package dev.dbsurveyor.sweep;
 
 import dev.dbsurveyor.config.ConfigurationException;
+import dev.dbsurveyor.config.SamplingConfig;
 import dev.dbsurveyor.model.OutputMode;
 import dev.dbsurveyor.retry.DefaultRetryPolicy;
 import dev.dbsurveyor.retry.RetryPolicy;
-import dev.dbsurveyor.sampling.SamplingConfig;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -2,6 +2,7 @@ package dev.dbsurveyor.sampling;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dbsurveyor.config.SamplingConfig;
 import dev.dbsurveyor.model.Column;
 import dev.dbsurveyor.model.Table;
 import dev.dbsurveyor.model.UnifiedDataType;

@@ -2,6 +2,7 @@ package dev.dbsurveyor.sampling;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dbsurveyor.config.SamplingConfig;
 import dev.dbsurveyor.model.AccessLevel;
 import dev.dbsurveyor.model.CollectionMetadata;
 import dev.dbsurveyor.model.CollectionStage;

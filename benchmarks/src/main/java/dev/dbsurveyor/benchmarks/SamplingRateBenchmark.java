@@ -1,7 +1,7 @@
 package dev.dbsurveyor.benchmarks;
 
 import dev.dbsurveyor.config.ConnectionConfig;
-import dev.dbsurveyor.sampling.SamplingConfig;
+import dev.dbsurveyor.config.SamplingConfig;
 import dev.dbsurveyor.sweep.DatabaseOutcome;
 import dev.dbsurveyor.sweep.MultiDatabaseConfig;
 import dev.dbsurveyor.sweep.SweepListener;

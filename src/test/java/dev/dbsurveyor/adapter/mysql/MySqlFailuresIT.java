@@ -1,6 +1,5 @@
 package dev.dbsurveyor.adapter.mysql;
 
-import dev.dbsurveyor.testing.StatementRewriting;
 import dev.dbsurveyor.config.ConnectionConfig;
 import dev.dbsurveyor.model.CollectionStage;
 import dev.dbsurveyor.model.DatabaseSchema;
@@ -13,6 +12,7 @@ import dev.dbsurveyor.retry.RetryPolicy;
 import dev.dbsurveyor.testing.ContractSchemas;
 import dev.dbsurveyor.testing.MySql;
 import dev.dbsurveyor.testing.NonBlockingGuard;
+import dev.dbsurveyor.testing.StatementRewriting;
 import dev.dbsurveyor.testing.TestServer;
 import io.r2dbc.proxy.ProxyConnectionFactory;
 import org.junit.jupiter.api.BeforeAll;

@@ -1,6 +1,5 @@
 package dev.dbsurveyor.adapter.mysql;
 
-import dev.dbsurveyor.testing.StatementRewriting;
 import dev.dbsurveyor.config.ConnectionConfig;
 import dev.dbsurveyor.model.MultiDatabaseOutput;
 import dev.dbsurveyor.model.MultiDatabaseResult;
@@ -11,6 +10,7 @@ import dev.dbsurveyor.target.ServerTarget;
 import dev.dbsurveyor.testing.ContractSchemas;
 import dev.dbsurveyor.testing.MySql;
 import dev.dbsurveyor.testing.NonBlockingGuard;
+import dev.dbsurveyor.testing.StatementRewriting;
 import dev.dbsurveyor.testing.TestServer;
 import io.r2dbc.spi.ConnectionFactories;
 import io.r2dbc.spi.ConnectionFactory;

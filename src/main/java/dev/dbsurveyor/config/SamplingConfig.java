@@ -1,6 +1,4 @@
-package dev.dbsurveyor.sampling;
-
-import dev.dbsurveyor.config.ConfigurationException;
+package dev.dbsurveyor.config;
 
 /**
  * Whether and how sample rows are read. Built with {@link #builder()}; every method checks its
@@ -9,12 +7,12 @@ import dev.dbsurveyor.config.ConfigurationException;
  * @param rowsPerTable     rows read per table; 0 (the default) turns sampling off, otherwise 1 to {@value #MOST_ROWS}
  * @param queriesPerSecond most sample queries started per second across the whole sweep; default 50,
  *                         above 0 and at most {@value #MOST_QUERIES_PER_SECOND}
- * @param maxValueLength   characters a value keeps before it is cut with {@link SampleValues#TRUNCATION_MARKER};
+ * @param maxValueLength   characters a value keeps before it is cut with {@link dev.dbsurveyor.sampling.SampleValues#TRUNCATION_MARKER};
  *                         default 1,000, at least 16
  * @param maxSampleBytes   bytes of JSON one table's rows may take; rows beyond it are left out with a warning;
  *                         default 262,144 (256 KiB), at least 1,024
  * @param redact           replace the values of columns named like secrets or personal data (see
- *                         {@link SensitiveColumns}); default true
+ *                         {@link dev.dbsurveyor.sampling.SensitiveColumns}); default true
  */
 public record SamplingConfig(int rowsPerTable, double queriesPerSecond, int maxValueLength, int maxSampleBytes, boolean redact) {
 

@@ -1,6 +1,5 @@
-package dev.dbsurveyor.sampling;
+package dev.dbsurveyor.config;
 
-import dev.dbsurveyor.config.ConfigurationException;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
