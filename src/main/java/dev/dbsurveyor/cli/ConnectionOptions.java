@@ -40,8 +40,8 @@ final class ConnectionOptions {
 
     ConnectionConfig config(Environment environment) {
         ConnectionConfig.Builder builder = ConnectionConfig.fromEnv(environment).toBuilder();
-        apply("--max-connections", maxConnections, builder, ConnectionConfig.Builder::maxConnections);
-        apply("--min-idle-connections", minIdleConnections, builder, ConnectionConfig.Builder::minIdleConnections);
+        FlagValues.apply("--max-connections", maxConnections, builder, ConnectionConfig.Builder::maxConnections);
+        FlagValues.apply("--min-idle-connections", minIdleConnections, builder, ConnectionConfig.Builder::minIdleConnections);
         applySeconds("--connect-timeout", connectTimeout, builder, ConnectionConfig.Builder::connectTimeout);
         applySeconds("--acquire-timeout", acquireTimeout, builder, ConnectionConfig.Builder::acquireTimeout);
         applySeconds("--idle-timeout", idleTimeout, builder, ConnectionConfig.Builder::idleTimeout);
@@ -66,19 +66,8 @@ final class ConnectionOptions {
         return target.withPassword(Secret.of(new String(password)));
     }
 
-    private static <T> void apply(String flag, T value, ConnectionConfig.Builder builder, BiConsumer<ConnectionConfig.Builder, T> setter) {
-        if (value == null) {
-            return;
-        }
-        try {
-            setter.accept(builder, value);
-        } catch (ConfigurationException e) {
-            throw new ConfigurationException(flag + ": " + e.getMessage());
-        }
-    }
-
     private static void applySeconds(String flag, Integer seconds, ConnectionConfig.Builder builder,
                                      BiConsumer<ConnectionConfig.Builder, Duration> setter) {
-        apply(flag, seconds == null ? null : Duration.ofSeconds(seconds), builder, setter);
+        FlagValues.apply(flag, seconds == null ? null : Duration.ofSeconds(seconds), builder, setter);
     }
 }

@@ -1,6 +1,5 @@
 package dev.dbsurveyor.cli;
 
-import dev.dbsurveyor.config.ConfigurationException;
 import dev.dbsurveyor.sweep.MultiDatabaseConfig;
 import picocli.CommandLine.Option;
 
@@ -26,13 +25,7 @@ final class FilterOptions {
         MultiDatabaseConfig.Builder builder = MultiDatabaseConfig.builder().includeSystem(includeSystem);
         include.forEach(builder::include);
         exclude.forEach(builder::exclude);
-        if (maxConcurrency != null) {
-            try {
-                builder.maxConcurrency(maxConcurrency);
-            } catch (ConfigurationException e) {
-                throw new ConfigurationException("--max-concurrency: " + e.getMessage());
-            }
-        }
+        FlagValues.apply("--max-concurrency", maxConcurrency, builder, MultiDatabaseConfig.Builder::maxConcurrency);
         return builder;
     }
 }

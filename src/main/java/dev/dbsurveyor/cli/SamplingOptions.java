@@ -4,8 +4,6 @@ import dev.dbsurveyor.config.ConfigurationException;
 import dev.dbsurveyor.config.SamplingConfig;
 import picocli.CommandLine.Option;
 
-import java.util.function.BiConsumer;
-
 /** Whether sample rows are read, how many and how fast. */
 final class SamplingOptions {
 
@@ -26,25 +24,14 @@ final class SamplingOptions {
 
     SamplingConfig config() {
         SamplingConfig.Builder builder = SamplingConfig.builder().redact(!noRedact);
-        apply("--sample", rowsPerTable, builder, SamplingConfig.Builder::rowsPerTable);
-        apply("--sample-rate", queriesPerSecond, builder, SamplingConfig.Builder::queriesPerSecond);
-        apply("--sample-value-length", maxValueLength, builder, SamplingConfig.Builder::maxValueLength);
-        apply("--sample-max-bytes", maxSampleBytes, builder, SamplingConfig.Builder::maxSampleBytes);
+        FlagValues.apply("--sample", rowsPerTable, builder, SamplingConfig.Builder::rowsPerTable);
+        FlagValues.apply("--sample-rate", queriesPerSecond, builder, SamplingConfig.Builder::queriesPerSecond);
+        FlagValues.apply("--sample-value-length", maxValueLength, builder, SamplingConfig.Builder::maxValueLength);
+        FlagValues.apply("--sample-max-bytes", maxSampleBytes, builder, SamplingConfig.Builder::maxSampleBytes);
         SamplingConfig config = builder.build();
         if (!config.enabled() && (queriesPerSecond != null || maxValueLength != null || maxSampleBytes != null || noRedact)) {
             throw new ConfigurationException("sampling options need --sample N");
         }
         return config;
-    }
-
-    private static <T> void apply(String flag, T value, SamplingConfig.Builder builder, BiConsumer<SamplingConfig.Builder, T> setter) {
-        if (value == null) {
-            return;
-        }
-        try {
-            setter.accept(builder, value);
-        } catch (ConfigurationException e) {
-            throw new ConfigurationException(flag + ": " + e.getMessage());
-        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.dbsurveyor.adapter.mysql;
 
+import dev.dbsurveyor.adapter.Transactions;
 import dev.dbsurveyor.retry.ErrorClassifier;
 import io.r2dbc.spi.Connection;
 import reactor.core.publisher.Flux;
@@ -70,23 +71,11 @@ final class BatchReader {
         Optional<Query> failed = exchange.queryAt(failedPosition);
         if (failed.isEmpty() || ErrorClassifier.classify(error).connectionError()) {
             unread.forEach(query -> failures.put(query.stage(), error));
-            return rollback(connection);
+            return Transactions.rollback(connection);
         }
         failures.put(failed.get().stage(), error);
         List<Query> remaining = unread.subList(unread.indexOf(failed.get()) + 1, unread.size());
         return send(connection, new Exchange(List.of(), remaining), rows, failures);
-    }
-
-    /**
-     * Ends the read's transaction when the exchange stopped before its COMMIT, so that the
-     * connection goes back to its pool outside any transaction; on a lost connection this fails,
-     * which is no further error of the read's.
-     */
-    static Mono<Void> rollback(Connection connection) {
-        return Flux.from(connection.createStatement("ROLLBACK").execute())
-                .concatMap(result -> result.getRowsUpdated())
-                .then()
-                .onErrorResume(ignored -> Mono.empty());
     }
 
     private record Query(MySqlStage stage, String sql) {

@@ -6,6 +6,7 @@ import dev.dbsurveyor.adapter.PoolStats;
 import dev.dbsurveyor.adapter.ServerConnections;
 import dev.dbsurveyor.adapter.SqlResources;
 import dev.dbsurveyor.adapter.StageRetry;
+import dev.dbsurveyor.adapter.Transactions;
 import dev.dbsurveyor.config.ConnectionConfig;
 import dev.dbsurveyor.model.DatabaseSchema;
 import dev.dbsurveyor.model.EnumeratedDatabase;
@@ -231,6 +232,6 @@ public final class MySqlAdapter implements DatabaseAdapter {
         String sql = "START TRANSACTION READ ONLY;\n/* dbsurveyor */ " + flavour.limited(select, statementMillis) + ";\nCOMMIT";
         return Flux.from(connection.createStatement(sql).execute())
                 .concatMap(result -> result.map(InfoRow::read))
-                .onErrorResume(error -> BatchReader.rollback(connection).then(Mono.error(error)));
+                .onErrorResume(error -> Transactions.rollback(connection).then(Mono.error(error)));
     }
 }

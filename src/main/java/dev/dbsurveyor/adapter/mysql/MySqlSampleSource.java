@@ -2,6 +2,7 @@ package dev.dbsurveyor.adapter.mysql;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dbsurveyor.adapter.Transactions;
 import dev.dbsurveyor.model.Column;
 import dev.dbsurveyor.model.Table;
 import dev.dbsurveyor.sampling.OrderingStrategy;
@@ -41,7 +42,7 @@ final class MySqlSampleSource implements SampleSource {
         List<Column> columns = query.table().columns();
         return Flux.from(connection.createStatement(sql).execute())
                 .concatMap(result -> result.map((row, metadata) -> row(row, columns)))
-                .onErrorResume(error -> BatchReader.rollback(connection).then(Mono.error(error)));
+                .onErrorResume(error -> Transactions.rollback(connection).then(Mono.error(error)));
     }
 
     @Override

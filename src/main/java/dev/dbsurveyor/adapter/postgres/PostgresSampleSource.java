@@ -1,6 +1,7 @@
 package dev.dbsurveyor.adapter.postgres;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dbsurveyor.adapter.Transactions;
 import dev.dbsurveyor.model.Column;
 import dev.dbsurveyor.model.Table;
 import dev.dbsurveyor.sampling.OrderingStrategy;
@@ -49,7 +50,7 @@ final class PostgresSampleSource implements SampleSource {
         return Flux.from(connection.createStatement(sql).execute())
                 .concatMap(result -> result.map(row -> row.get(0, String.class)))
                 .map(json -> PostgresSampleValues.row(json, query.table()))
-                .onErrorResume(error -> rollback().then(Mono.error(error)));
+                .onErrorResume(error -> Transactions.rollback(connection).then(Mono.error(error)));
     }
 
     @Override
@@ -85,12 +86,5 @@ final class PostgresSampleSource implements SampleSource {
         double drawn = Math.max(DRAWN_ROWS, 10L * query.limit());
         double percent = Math.min(100.0, 100.0 * drawn / Math.max(1, query.table().rowCount()));
         return String.format(Locale.ROOT, "%.6f", percent);
-    }
-
-    private Mono<Void> rollback() {
-        return Flux.from(connection.createStatement("ROLLBACK").execute())
-                .concatMap(result -> result.getRowsUpdated())
-                .then()
-                .onErrorResume(ignored -> Mono.empty());
     }
 }

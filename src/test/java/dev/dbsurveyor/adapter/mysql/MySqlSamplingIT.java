@@ -20,6 +20,7 @@ import dev.dbsurveyor.target.ServerTarget;
 import dev.dbsurveyor.testing.ContractSchemas;
 import dev.dbsurveyor.testing.MySql;
 import dev.dbsurveyor.testing.NonBlockingGuard;
+import dev.dbsurveyor.testing.Samples;
 import dev.dbsurveyor.testing.StatementRewriting;
 import dev.dbsurveyor.testing.TestServer;
 import org.junit.jupiter.api.BeforeAll;
@@ -48,38 +49,38 @@ class MySqlSamplingIT {
     void eachStrategyIsDetectedFromTheSchemaAndTheMostRecentRowsComeFirst(@MySql TestServer server) {
         String database = fixture(server);
 
-        DatabaseSchema document = sample(MySqlFixtures.adapter(server.endpoint()), database, rows(5).build());
+        DatabaseSchema document = collectAndSample(MySqlFixtures.adapter(server.endpoint()), database, rows(5).build());
 
         assertThat(OrderingStrategy.of(MySqlFixtures.table(document, "orders"))).isEqualTo(new OrderingStrategy.PrimaryKey(List.of("id")));
-        assertThat(ids(sample(document, "orders"), "id")).containsExactly("30", "29", "28", "27", "26");
-        assertThat(sample(document, "orders").samplingStrategy()).isEqualTo(new SamplingStrategy.MostRecent(5));
-        assertThat(sample(document, "orders").sampleStatus()).isEqualTo(new SampleStatus.Complete());
-        assertThat(sample(document, "orders").schemaName()).isEqualTo(database);
+        assertThat(Samples.values(Samples.of(document, "orders"), "id")).containsExactly("30", "29", "28", "27", "26");
+        assertThat(Samples.of(document, "orders").samplingStrategy()).isEqualTo(new SamplingStrategy.MostRecent(5));
+        assertThat(Samples.of(document, "orders").sampleStatus()).isEqualTo(new SampleStatus.Complete());
+        assertThat(Samples.of(document, "orders").schemaName()).isEqualTo(database);
 
         assertThat(OrderingStrategy.of(MySqlFixtures.table(document, "order_lines")))
                 .isEqualTo(new OrderingStrategy.PrimaryKey(List.of("order_id", "line_no")));
-        assertThat(ids(sample(document, "order_lines"), "sku")).containsExactly("sku-5-3", "sku-5-2", "sku-5-1", "sku-4-3", "sku-4-2");
+        assertThat(Samples.values(Samples.of(document, "order_lines"), "sku")).containsExactly("sku-5-3", "sku-5-2", "sku-5-1", "sku-4-3", "sku-4-2");
 
         assertThat(OrderingStrategy.of(MySqlFixtures.table(document, "audit_log"))).isEqualTo(new OrderingStrategy.Timestamp("Created_At"));
-        assertThat(ids(sample(document, "audit_log"), "message")).containsExactly("event 20", "event 19", "event 18", "event 17", "event 16");
-        assertThat(sample(document, "audit_log").rows().get(0).get("Created_At").asText()).isEqualTo("2026-01-01T20:00:00Z");
+        assertThat(Samples.values(Samples.of(document, "audit_log"), "message")).containsExactly("event 20", "event 19", "event 18", "event 17", "event 16");
+        assertThat(Samples.of(document, "audit_log").rows().get(0).get("Created_At").asText()).isEqualTo("2026-01-01T20:00:00Z");
 
         assertThat(OrderingStrategy.of(MySqlFixtures.table(document, "counters"))).isEqualTo(new OrderingStrategy.AutoIncrement("n"));
-        assertThat(ids(sample(document, "counters"), "n")).containsExactly("12", "11", "10", "9", "8");
+        assertThat(Samples.values(Samples.of(document, "counters"), "n")).containsExactly("12", "11", "10", "9", "8");
 
-        TableSample bag = sample(document, "bag");
+        TableSample bag = Samples.of(document, "bag");
         assertThat(OrderingStrategy.of(MySqlFixtures.table(document, "bag"))).isEqualTo(new OrderingStrategy.Random());
         assertThat(bag.samplingStrategy()).isEqualTo(new SamplingStrategy.Random(5));
         assertThat(bag.rows()).hasSize(5);
         assertThat(bag.warnings()).anySatisfy(warning -> assertThat(warning).contains("random"));
 
-        TableSample big = sample(document, "big_bag");
+        TableSample big = Samples.of(document, "big_bag");
         assertThat(big.samplingStrategy()).isEqualTo(new SamplingStrategy.Random(5));
         assertThat(big.totalRows()).isGreaterThan(100_000L);
         assertThat(big.rows()).hasSize(5);
         assertThat(big.warnings()).anySatisfy(warning -> assertThat(warning).contains("in the order the server returns them"));
 
-        TableSample empty = sample(document, "nothing_here");
+        TableSample empty = Samples.of(document, "nothing_here");
         assertThat(empty.rows()).isEmpty();
         assertThat(empty.sampleSize()).isZero();
         assertThat(empty.sampleStatus()).isEqualTo(new SampleStatus.Complete());
@@ -90,9 +91,9 @@ class MySqlSamplingIT {
     void valuesAreWrittenFaithfullyAndLongOnesAreCut(@MySql TestServer server) {
         String database = fixture(server);
 
-        DatabaseSchema document = sample(MySqlFixtures.adapter(server.endpoint()), database, rows(1).maxValueLength(100).build());
+        DatabaseSchema document = collectAndSample(MySqlFixtures.adapter(server.endpoint()), database, rows(1).maxValueLength(100).build());
 
-        ObjectNode row = sample(document, "typed_values").rows().get(0);
+        ObjectNode row = Samples.of(document, "typed_values").rows().get(0);
         assertThat(row.get("exact").isTextual()).isTrue();
         assertThat(row.get("exact").asText()).isEqualTo("12345678901234567890.0123456789");
         assertThat(row.get("small_exact").isNumber()).isTrue();
@@ -123,7 +124,7 @@ class MySqlSamplingIT {
     void hostileNamesAreQuotedAndSampledExactly(@MySql TestServer server) {
         String database = fixture(server);
 
-        DatabaseSchema document = sample(MySqlFixtures.adapter(server.endpoint()), database, rows(5).build());
+        DatabaseSchema document = collectAndSample(MySqlFixtures.adapter(server.endpoint()), database, rows(5).build());
 
         TableSample hostile = document.samples().stream().filter(sample -> HOSTILE_TABLE.equals(sample.tableName())).findFirst().orElseThrow();
         assertThat(hostile.rows()).hasSize(2);
@@ -137,8 +138,8 @@ class MySqlSamplingIT {
     void sensitiveColumnsAreRedactedUnlessTurnedOff(@MySql TestServer server) {
         String database = fixture(server);
 
-        ObjectNode redacted = sample(sample(MySqlFixtures.adapter(server.endpoint()), database, rows(1).build()), "accounts").rows().get(0);
-        ObjectNode plain = sample(sample(MySqlFixtures.adapter(server.endpoint()), database, rows(1).redact(false).build()), "accounts")
+        ObjectNode redacted = Samples.of(collectAndSample(MySqlFixtures.adapter(server.endpoint()), database, rows(1).build()), "accounts").rows().get(0);
+        ObjectNode plain = Samples.of(collectAndSample(MySqlFixtures.adapter(server.endpoint()), database, rows(1).redact(false).build()), "accounts")
                 .rows().get(0);
 
         for (String column : List.of("Email", "password_hash", "phoneNumber", "api_key", "date_of_birth")) {
@@ -162,9 +163,9 @@ class MySqlSamplingIT {
         ServerTarget target = ServerTarget.parse(server.endpoint().url().replaceFirst("://[^@]*@", "://" + user + ":sampler-pw@"),
                 MySqlFixtures.NO_ENVIRONMENT);
 
-        DatabaseSchema document = sample(MySqlAdapter.create(target, ConnectionConfig.defaults()), database, rows(3).build());
+        DatabaseSchema document = collectAndSample(MySqlAdapter.create(target, ConnectionConfig.defaults()), database, rows(3).build());
 
-        TableSample accounts = sample(document, "accounts");
+        TableSample accounts = Samples.of(document, "accounts");
         assertThat(accounts.sampleStatus()).isInstanceOf(SampleStatus.Skipped.class);
         assertThat(accounts.rows()).isEmpty();
         assertThat(accounts.samplingStrategy()).isEqualTo(new SamplingStrategy.None());
@@ -175,8 +176,8 @@ class MySqlSamplingIT {
             assertThat(failure.errorCategory()).isEqualTo(ErrorCategory.PERMISSION);
             assertThat(failure.retryAttempts()).isZero();
         });
-        assertThat(ids(sample(document, "orders"), "id")).containsExactly("30", "29", "28");
-        assertThat(sample(document, "bag").rows()).hasSize(3);
+        assertThat(Samples.values(Samples.of(document, "orders"), "id")).containsExactly("30", "29", "28");
+        assertThat(Samples.of(document, "bag").rows()).hasSize(3);
     }
 
     @Test
@@ -190,13 +191,13 @@ class MySqlSamplingIT {
                         ? sql.replace("`customer`", "`customer_gone`").replace("`weight`", "`gone`")
                         : sql, rewrites));
 
-        DatabaseSchema document = sample(adapter, database, rows(6).build());
+        DatabaseSchema document = collectAndSample(adapter, database, rows(6).build());
 
-        TableSample orders = sample(document, "orders");
+        TableSample orders = Samples.of(document, "orders");
         assertThat(orders.sampleStatus()).isEqualTo(new SampleStatus.PartialRetry(6));
         assertThat(orders.samplingStrategy()).isEqualTo(new SamplingStrategy.MostRecent(3));
-        assertThat(ids(orders, "id")).containsExactly("30", "29", "28");
-        assertThat(sample(document, "bag").sampleStatus()).isInstanceOf(SampleStatus.Skipped.class);
+        assertThat(Samples.values(orders, "id")).containsExactly("30", "29", "28");
+        assertThat(Samples.of(document, "bag").sampleStatus()).isInstanceOf(SampleStatus.Skipped.class);
         assertThat(document.collectionMetadata().objectFailures()).singleElement()
                 .extracting(ObjectFailure::objectName, ObjectFailure::retryAttempts, ObjectFailure::errorCategory)
                 .containsExactly("bag", 1, ErrorCategory.NOT_FOUND);
@@ -213,7 +214,7 @@ class MySqlSamplingIT {
         return SamplingConfig.builder().rowsPerTable(rows).queriesPerSecond(1_000);
     }
 
-    private static DatabaseSchema sample(MySqlAdapter adapter, String database, SamplingConfig config) {
+    private static DatabaseSchema collectAndSample(MySqlAdapter adapter, String database, SamplingConfig config) {
         try {
             DatabaseSchema document = adapter.collect(database).flatMap(collected -> adapter.sample(collected, TableSampler.of(config))).block();
             ContractSchemas.assertValid(document);
@@ -223,12 +224,4 @@ class MySqlSamplingIT {
         }
     }
 
-    private static TableSample sample(DatabaseSchema document, String table) {
-        return document.samples().stream().filter(sample -> table.equals(sample.tableName())).findFirst()
-                .orElseThrow(() -> new AssertionError("No sample of " + table));
-    }
-
-    private static List<String> ids(TableSample sample, String column) {
-        return sample.rows().stream().map(row -> row.get(column).asText()).toList();
-    }
 }
