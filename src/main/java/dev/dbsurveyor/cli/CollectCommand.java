@@ -6,7 +6,6 @@ import dev.dbsurveyor.config.ConfigurationException;
 import dev.dbsurveyor.config.ConnectionConfig;
 import dev.dbsurveyor.config.Environment;
 import dev.dbsurveyor.model.DatabaseSchema;
-import dev.dbsurveyor.model.ObjectType;
 import dev.dbsurveyor.model.SampleStatus;
 import dev.dbsurveyor.output.AtomicFiles;
 import dev.dbsurveyor.output.ContractMapper;
@@ -127,8 +126,6 @@ final class CollectCommand implements java.util.concurrent.Callable<Integer> {
                         : Mono.just(collected))
                 .block();
         AtomicFiles.write(file, out -> ContractMapper.mapper().writeValue(out, document));
-        long tableFailures = document.collectionMetadata().objectFailures().stream()
-                .filter(failure -> failure.objectType() == ObjectType.TABLE).count();
         if (!quiet) {
             err.printf("collected %s: %d tables, %d views, %d routines, %d object failures, in %d ms%nwrote %s%n", database,
                     document.tables().size(), document.views().size(), document.functions().size() + document.procedures().size(),
@@ -140,7 +137,7 @@ final class CollectCommand implements java.util.concurrent.Callable<Integer> {
             document.collectionMetadata().warnings().forEach(warning -> err.println("warning: " + warning));
             err.flush();
         }
-        return strict && tableFailures > 0 ? ExitCodes.NOTHING_USABLE : ExitCodes.OK;
+        return strict && SweepTally.hasTableFailures(document) ? ExitCodes.NOTHING_USABLE : ExitCodes.OK;
     }
 
     private int sweep(DatabaseAdapter adapter, MultiDatabaseConfig config, Path file) throws Exception {

@@ -21,12 +21,14 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Samples the tables of collected documents, one table after another per database and every
  * query under one {@link QueryRateLimit} shared by all databases. A table that fails is read
  * again once with half the limit; one that still fails, or that the role may not read, gets a
- * skipped sample and an object failure, and the rest of the document is kept. Foreign tables
+ * skipped sample and an object failure, and the rest of the document is kept. Once the
+ * connection is lost, the database's remaining tables are skipped without a query. Foreign tables
  * (their rows live on another server) and partitions (their rows are sampled through their
  * parent) are not sampled.
  */
@@ -55,9 +57,10 @@ public final class TableSampler {
 
     /** {@code schema} with a sample of each sampled table, read through {@code source}. */
     public Mono<DatabaseSchema> sample(DatabaseSchema schema, SampleSource source) {
+        AtomicReference<Throwable> lost = new AtomicReference<>();
         return Flux.fromIterable(schema.tables())
                 .filter(TableSampler::sampled)
-                .concatMap(table -> sample(table, source))
+                .concatMap(table -> lost.get() != null ? Mono.just(failed(table, lost.get(), 0)) : sample(table, source, lost))
                 .collectList()
                 .map(outcomes -> schema.withSamples(outcomes.stream().map(Outcome::sample).toList(),
                         outcomes.stream().flatMap(outcome -> outcome.failures().stream()).toList()));
@@ -79,21 +82,33 @@ public final class TableSampler {
     private record Outcome(TableSample sample, List<ObjectFailure> failures) {
     }
 
-    private Mono<Outcome> sample(Table table, SampleSource source) {
+    /**
+     * One table: read, and read again with half the limit when that may help (not for a denied
+     * read, nor on a lost connection, which {@code lost} then keeps for the tables after it).
+     */
+    private Mono<Outcome> sample(Table table, SampleSource source, AtomicReference<Throwable> lost) {
         OrderingStrategy ordering = OrderingStrategy.of(table);
         int limit = config.rowsPerTable();
         SampleQuery first = new SampleQuery(table, ordering, limit);
         return read(first, source)
                 .map(rows -> collected(first, rows, new SampleStatus.Complete(), source))
                 .onErrorResume(error -> {
-                    boolean retried = ErrorClassifier.classify(error).category() != ErrorCategory.PERMISSION && limit > 1;
-                    if (!retried) {
+                    ErrorClassification classification = ErrorClassifier.classify(error);
+                    if (classification.connectionError()) {
+                        lost.set(error);
+                    }
+                    if (classification.connectionError() || classification.category() == ErrorCategory.PERMISSION || limit < 2) {
                         return Mono.just(failed(table, error, 0));
                     }
                     SampleQuery half = new SampleQuery(table, ordering, limit / 2);
                     return read(half, source)
                             .map(rows -> collected(half, rows, new SampleStatus.PartialRetry(limit), source))
-                            .onErrorResume(again -> Mono.just(failed(table, again, 1)));
+                            .onErrorResume(again -> {
+                                if (ErrorClassifier.classify(again).connectionError()) {
+                                    lost.set(again);
+                                }
+                                return Mono.just(failed(table, again, 1));
+                            });
                 });
     }
 

@@ -1,7 +1,10 @@
 package dev.dbsurveyor.sweep;
 
+import dev.dbsurveyor.model.CollectionStage;
+import dev.dbsurveyor.model.DatabaseSchema;
 import dev.dbsurveyor.model.DurationStats;
 import dev.dbsurveyor.model.MultiDatabaseMetadata;
+import dev.dbsurveyor.model.ObjectType;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -28,13 +31,22 @@ public final class SweepTally {
     private int filtered;
     private int withTableFailures;
 
+    /**
+     * Whether a document misses part of a table's schema, which {@code --strict} treats as a
+     * failure. A sample that could not be read is not: the table's schema is whole, and roles
+     * that may read the catalog but not every table's rows are common.
+     */
+    public static boolean hasTableFailures(DatabaseSchema schema) {
+        return schema.collectionMetadata().objectFailures().stream()
+                .anyMatch(failure -> failure.objectType() == ObjectType.TABLE && failure.stage() != CollectionStage.SAMPLE_DATA);
+    }
+
     /** Counts one outcome. */
     public synchronized void add(DatabaseOutcome outcome) {
         if (outcome instanceof DatabaseOutcome.Collected c) {
             collected++;
             time(c.database(), c.duration());
-            if (c.schema().collectionMetadata().objectFailures().stream()
-                    .anyMatch(failure -> failure.objectType() == dev.dbsurveyor.model.ObjectType.TABLE)) {
+            if (hasTableFailures(c.schema())) {
                 withTableFailures++;
             }
         } else if (outcome instanceof DatabaseOutcome.Failed f) {

@@ -163,6 +163,31 @@ class CommandLineIT {
     }
 
     @Test
+    void aTableWhoseRowsTheRoleMayNotReadIsAnObjectFailureThatStrictLetsPass(@Postgres TestServer server) throws Exception {
+        String prefix = TestServer.uniqueName("cli_rows_") + "_";
+        List<String> names = databases(server, prefix, 2);
+        String role = server.createRole("rows-pw");
+        for (String name : names) {
+            server.execute(name, "CREATE TABLE hidden (id int PRIMARY KEY)", "GRANT SELECT ON t TO " + server.engine().quote(role));
+        }
+        String url = server.endpoint().url().replaceFirst("://[^@]*@", "://" + role + ":rows-pw@");
+        Path bundle = directory.resolve("rows.json");
+
+        CommandRun run = CommandRun.of("collect", url, "--include", prefix + "*", "--strict", "--sample", "2", "-o", bundle.toString());
+
+        assertThat(run.exitCode()).as(run.all()).isZero();
+        ContractSchemas.assertValidFile(bundle);
+        for (JsonNode database : read(bundle).at("/databases")) {
+            assertThat(database.at("/schema/collection_metadata/object_failures")).singleElement().satisfies(failure -> {
+                assertThat(failure.get("object_name").asText()).isEqualTo("hidden");
+                assertThat(failure.get("stage").asText()).isEqualTo("SampleData");
+                assertThat(failure.get("error_category").asText()).isEqualTo("Permission");
+            });
+        }
+        assertThat(run.all()).doesNotContain("rows-pw");
+    }
+
+    @Test
     void strictTurnsAFailedDatabaseIntoExitCodeOne(@Postgres TestServer server) {
         String prefix = TestServer.uniqueName("cli_") + "_";
         List<String> names = databases(server, prefix, 2);

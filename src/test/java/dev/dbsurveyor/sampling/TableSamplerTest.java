@@ -87,6 +87,21 @@ class TableSamplerTest {
     }
 
     @Test
+    void afterTheConnectionIsLostTheRemainingTablesAreSkippedWithoutAQuery() {
+        DatabaseSchema document = sample(4, query -> query.table().name().equals("second")
+                ? Flux.error(new R2dbcNonTransientResourceException("terminating connection due to administrator command", "57P01"))
+                : rows(query.limit()), table("first", null), table("second", null), table("third", null), table("fourth", null));
+
+        assertThat(queries).extracting(query -> query.table().name()).containsExactly("first", "second");
+        assertThat(document.samples()).extracting(TableSample::sampleStatus).containsExactly(new SampleStatus.Complete(),
+                new SampleStatus.Skipped("terminating connection due to administrator command"),
+                new SampleStatus.Skipped("terminating connection due to administrator command"),
+                new SampleStatus.Skipped("terminating connection due to administrator command"));
+        assertThat(document.collectionMetadata().objectFailures()).extracting(ObjectFailure::objectName)
+                .containsExactly("second", "third", "fourth");
+    }
+
+    @Test
     void foreignTablesAndPartitionsAreNotSampled() {
         Table foreign = new Table("remote", "s", List.of(id()), null, List.of(), List.of(), List.of(), null, null, TableKind.FOREIGN_TABLE, null);
         Table partition = new Table("part", "s", List.of(id()), null, List.of(), List.of(), List.of(), null, null, TableKind.TABLE,
