@@ -3,6 +3,7 @@ package dev.dbsurveyor.cli;
 import dev.dbsurveyor.adapter.DatabaseAdapter;
 import dev.dbsurveyor.adapter.DatabaseAdapters;
 import dev.dbsurveyor.config.ConnectionConfig;
+import dev.dbsurveyor.config.SamplingConfig;
 import dev.dbsurveyor.config.Environment;
 import dev.dbsurveyor.output.OutputTarget;
 import dev.dbsurveyor.output.SweepFiles;
@@ -73,9 +74,11 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
                         ConnectionConfig.builder().statementTimeout(Duration.ofMillis(500)).build());
                 try {
                     Progress progress = new Progress(err, false, verbose.length > 0, false);
-                    err.println("sweeping as " + SURVEYOR + " (the routines of demo_analytics are locked, so that stage times out)...");
+                    err.println("sweeping as " + SURVEYOR + ", with 3 sample rows per table (the routines of demo_analytics are locked, "
+                            + "so that stage times out; only demo_shop's rows may be read)...");
                     err.flush();
-                    SweepTally tally = SweepFiles.toDirectory(adapter, MultiDatabaseConfig.builder().include("demo_*").build(),
+                    SweepTally tally = SweepFiles.toDirectory(adapter, MultiDatabaseConfig.builder().include("demo_*")
+                                    .sampling(SamplingConfig.builder().rowsPerTable(3).build()).build(),
                             progress, outputDir, () -> { }).block();
                     err.printf("collected %d, failed %d, skipped %d, filtered %d%n", tally.collected(), tally.failed(), tally.skipped(),
                             tally.filtered());
@@ -116,6 +119,7 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
         execute(admin, "CREATE ROLE " + SURVEYOR + " LOGIN");
         execute(admin, "REVOKE CONNECT ON DATABASE demo_secret FROM PUBLIC");
         execute(factory(port, "demo_shop"), resource("demo-shop.sql"));
+        execute(factory(port, "demo_shop"), "GRANT SELECT ON ALL TABLES IN SCHEMA public TO " + SURVEYOR);
         execute(factory(port, "demo_hr"), resource("demo-hr.sql"));
         execute(factory(port, "demo_analytics"), resource("demo-shop.sql"));
         execute(factory(port, "demo_secret"), "CREATE TABLE keys (id int PRIMARY KEY, secret text)");

@@ -269,7 +269,12 @@ class CommandLineIT {
         JsonNode analytics = read(out.resolve(DatabaseFileNames.fileName("demo_analytics")));
         assertThat(analytics.at("/collection_metadata/object_failures/0/error_category").asText()).isEqualTo("Timeout");
         assertThat(analytics.at("/collection_metadata/object_failures/0/retry_attempts").asInt()).isEqualTo(3);
-        assertThat(read(out.resolve(DatabaseFileNames.fileName("demo_shop"))).at("/tables")).hasSize(2);
+        JsonNode shop = read(out.resolve(DatabaseFileNames.fileName("demo_shop")));
+        assertThat(shop.at("/tables")).hasSize(2);
+        assertThat(shop.at("/samples")).hasSize(2);
+        assertThat(shop.at("/samples/0/rows/0/email").asText()).isEqualTo("[REDACTED]");
+        assertThat(read(out.resolve(DatabaseFileNames.fileName("demo_hr"))).at("/samples/0/sample_status/Skipped/reason").asText())
+                .contains("permission denied");
         assertThat(run.err()).contains("collected 3, failed 0, skipped 1");
     }
 }
