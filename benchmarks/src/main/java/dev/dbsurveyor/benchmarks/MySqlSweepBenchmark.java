@@ -6,8 +6,6 @@ import dev.dbsurveyor.sweep.DatabaseOutcome;
 import dev.dbsurveyor.sweep.MultiDatabaseConfig;
 import dev.dbsurveyor.sweep.Sweep;
 import dev.dbsurveyor.target.ServerTarget;
-import io.asyncer.r2dbc.mysql.MySqlConnectionConfiguration;
-import io.asyncer.r2dbc.mysql.MySqlConnectionFactory;
 import io.r2dbc.proxy.ProxyConnectionFactory;
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ConnectionFactory;
@@ -183,13 +181,7 @@ final class MySqlSweepBenchmark {
     }
 
     private ConnectionFactory plain(String database) {
-        MySqlConnectionConfiguration.Builder builder = MySqlConnectionConfiguration.builder()
-                .host(target.host()).port(target.port()).user(target.user());
-        if (database != null) {
-            builder.database(database);
-        }
-        target.passwordFor(database).ifPresent(secret -> builder.password(secret.reveal()));
-        return MySqlConnectionFactory.from(builder.build());
+        return PlainConnections.toMySql(target, database);
     }
 
     /** Makes the missing databases: tables with a primary key, a foreign key and an index; a view, a function and a trigger. */

@@ -1,6 +1,8 @@
 package dev.dbsurveyor.benchmarks;
 
 import dev.dbsurveyor.target.ServerTarget;
+import io.asyncer.r2dbc.mysql.MySqlConnectionConfiguration;
+import io.asyncer.r2dbc.mysql.MySqlConnectionFactory;
 import io.r2dbc.postgresql.PostgresqlConnectionConfiguration;
 import io.r2dbc.postgresql.PostgresqlConnectionFactory;
 import io.r2dbc.spi.ConnectionFactory;
@@ -17,5 +19,16 @@ final class PlainConnections {
                 .applicationName("dbsurveyor-benchmark");
         target.passwordFor(database).ifPresent(secret -> builder.password(secret.reveal()));
         return new PostgresqlConnectionFactory(builder.build());
+    }
+
+    /** A MySQL or MariaDB connection, to {@code database} or, when null, to none. */
+    static ConnectionFactory toMySql(ServerTarget target, String database) {
+        MySqlConnectionConfiguration.Builder builder = MySqlConnectionConfiguration.builder()
+                .host(target.host()).port(target.port()).user(target.user());
+        if (database != null) {
+            builder.database(database);
+        }
+        target.passwordFor(database).ifPresent(secret -> builder.password(secret.reveal()));
+        return MySqlConnectionFactory.from(builder.build());
     }
 }

@@ -6,6 +6,7 @@ import dev.dbsurveyor.sweep.DatabaseOutcome;
 import dev.dbsurveyor.sweep.MultiDatabaseConfig;
 import dev.dbsurveyor.sweep.SweepListener;
 import dev.dbsurveyor.sweep.Sweeps;
+import dev.dbsurveyor.target.EngineFamily;
 import dev.dbsurveyor.target.ServerTarget;
 import io.r2dbc.spi.ConnectionFactory;
 
@@ -47,14 +48,12 @@ final class SamplingRateBenchmark {
     }
 
     void run(Path resultsDirectory) throws Exception {
-        ConnectionFactory server = PlainConnections.to(target, target.defaultDatabase());
-        ManyDatabases.ensure(server, database -> PlainConnections.to(target, database), databases, tables);
-        for (int i = 0; i < databases; i++) {
-            ConnectionFactory database = PlainConnections.to(target, ManyDatabases.prefix(tables) + i);
-            if (WideDatabase.query(database, "SELECT 1 FROM t1 LIMIT 1").isEmpty()) {
-                WideDatabase.execute(database, "DO $$ BEGIN FOR i IN 1.." + tables + " LOOP EXECUTE format('INSERT INTO t%s (id, label, amount) "
-                        + "SELECT g, ''label '' || g, g * 1.5 FROM generate_series(1, " + ROWS_PER_TABLE + ") g', i); END LOOP; END $$");
-            }
+        boolean postgres = target.engine() == EngineFamily.POSTGRESQL;
+        ConnectionFactory server = postgres ? PlainConnections.to(target, target.defaultDatabase()) : PlainConnections.toMySql(target, null);
+        if (postgres) {
+            preparePostgres(server);
+        } else {
+            prepareMySql(server);
         }
         String version = WideDatabase.query(server, "SELECT version()").get(0);
         sweep(SamplingConfig.off());
@@ -65,12 +64,52 @@ final class SamplingRateBenchmark {
             String report = report(version, baseline, limited, unlimited);
             System.out.print(report);
             Files.createDirectories(resultsDirectory);
-            Files.writeString(resultsDirectory.resolve("sampling-rate-" + databases + "x" + tables + ".md"), report);
+            Files.writeString(resultsDirectory.resolve("sampling-rate-" + (postgres ? "postgres-" : "mysql-") + databases + "x" + tables
+                    + ".md"), report);
         } finally {
-            if (drop) {
+            if (drop && postgres) {
                 ManyDatabases.drop(server, tables);
+            } else if (drop) {
+                for (int i = 0; i < databases; i++) {
+                    WideDatabase.execute(server, "DROP DATABASE IF EXISTS `" + prefix() + i + "`");
+                }
             }
         }
+    }
+
+    /** The sweep benchmark's databases, with rows. */
+    private void preparePostgres(ConnectionFactory server) {
+        ManyDatabases.ensure(server, database -> PlainConnections.to(target, database), databases, tables);
+        for (int i = 0; i < databases; i++) {
+            ConnectionFactory database = PlainConnections.to(target, prefix() + i);
+            if (WideDatabase.query(database, "SELECT 1 FROM t1 LIMIT 1").isEmpty()) {
+                WideDatabase.execute(database, "DO $$ BEGIN FOR i IN 1.." + tables + " LOOP EXECUTE format('INSERT INTO t%s (id, label, amount) "
+                        + "SELECT g, ''label '' || g, g * 1.5 FROM generate_series(1, " + ROWS_PER_TABLE + ") g', i); END LOOP; END $$");
+            }
+        }
+    }
+
+    /** Databases of plain tables with a primary key and rows; made when missing. */
+    private void prepareMySql(ConnectionFactory server) {
+        java.util.Set<String> existing = new java.util.HashSet<>(WideDatabase.query(server,
+                "SELECT SCHEMA_NAME FROM information_schema.SCHEMATA WHERE SCHEMA_NAME LIKE '" + prefix() + "%'"));
+        for (int i = 0; i < databases; i++) {
+            String name = prefix() + i;
+            if (existing.contains(name)) {
+                continue;
+            }
+            List<String> statements = new ArrayList<>(List.of("CREATE DATABASE `" + name + "`"));
+            for (int t = 1; t <= tables; t++) {
+                statements.add("CREATE TABLE `" + name + "`.t" + t + " (id INT PRIMARY KEY, label VARCHAR(40), amount DECIMAL(12,2))");
+                statements.add("INSERT INTO `" + name + "`.t" + t + " WITH RECURSIVE g (n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM g WHERE n < "
+                        + ROWS_PER_TABLE + ") SELECT n, CONCAT('label ', n), n * 1.5 FROM g");
+            }
+            WideDatabase.execute(server, String.join(";\n", statements));
+        }
+    }
+
+    private String prefix() {
+        return target.engine() == EngineFamily.POSTGRESQL ? ManyDatabases.prefix(tables) : "dbsurveyor_bench_sample_" + tables + "t_";
     }
 
     private SamplingConfig sampling(double queriesPerSecond) {
@@ -87,7 +126,7 @@ final class SamplingRateBenchmark {
     }
 
     private Run sweep(SamplingConfig sampling) {
-        MultiDatabaseConfig config = MultiDatabaseConfig.builder().include(ManyDatabases.prefix(tables) + "[0-9]*")
+        MultiDatabaseConfig config = MultiDatabaseConfig.builder().include(prefix() + "[0-9]*")
                 .maxConcurrency(databases).sampling(sampling).build();
         long started = System.nanoTime();
         long samples = Sweeps.outcomes(target, ConnectionConfig.builder().maxConnections(databases + 1).build(), config, SweepListener.none())
@@ -104,7 +143,7 @@ final class SamplingRateBenchmark {
         double floor = queries / rate;
         return "# Sampling under the sweep-wide rate limit\n\n"
                 + "Measured " + Instant.now().truncatedTo(ChronoUnit.SECONDS) + " with `benchmarks/run sampling-rate`: " + databases
-                + " PostgreSQL databases of " + tables + " tables (" + ROWS_PER_TABLE + " rows each), swept at concurrency " + databases
+                + (target.engine() == EngineFamily.POSTGRESQL ? " PostgreSQL" : " MySQL/MariaDB") + " databases of " + tables + " tables (" + ROWS_PER_TABLE + " rows each), swept at concurrency " + databases
                 + " through `Sweeps.outcomes`, " + ROWS_PER_SAMPLE + " sample rows per table (one query per table); median of " + runs
                 + " runs after a warm-up.\n\n"
                 + "| sweep | wall time | tables sampled | sample queries a second |\n| --- | ---: | ---: | ---: |\n"
