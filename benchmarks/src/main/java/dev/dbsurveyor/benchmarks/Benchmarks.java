@@ -11,15 +11,25 @@ public final class Benchmarks {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length == 0 || !List.of("postgres-wide", "postgres-sweep", "mysql-sweep", "sampling-rate").contains(args[0])) {
-            System.err.println("usage: benchmarks/run postgres-wide [--url URL] [--tables N] [--columns N] [--runs N] [--drop]");
+        if (args.length == 0 || !List.of("load", "jmh", "heap", "postgres-wide", "postgres-sweep", "mysql-sweep", "sampling-rate").contains(args[0])) {
+            System.err.println("usage: benchmarks/run load [--url URL] [--scale quick|standard|wide] [--latencies 0,5,10] "
+                    + "[--concurrencies 1,4,16,64] [--contenders dbsurveyor,jdbc,schemacrawler,pg_dump] [--budget SECONDS] [--drop]");
+            System.err.println("       benchmarks/run jmh");
+            System.err.println("       benchmarks/run heap [--url URL] [--sizes 1000,10000] [--tables-per-database 20]");
+            System.err.println("       benchmarks/run postgres-wide [--url URL] [--tables N] [--columns N] [--runs N] [--drop]");
             System.err.println("       benchmarks/run postgres-sweep [--url URL] [--sizes 500,2000] [--tables-per-database N] [--runs N] [--drop]");
             System.err.println("       benchmarks/run mysql-sweep [--url URL] [--databases 500] [--tables-per-database 20] [--runs N] [--drop]");
             System.err.println("       benchmarks/run sampling-rate [--url URL] [--databases 4] [--tables-per-database 50] [--rate 50] [--runs N] [--drop]");
             System.exit(2);
         }
         Path results = Path.of("benchmarks", "results");
-        if (args[0].equals("sampling-rate")) {
+        if (args[0].equals("heap")) {
+            heap(Arrays.copyOfRange(args, 1, args.length), results);
+        } else if (args[0].equals("jmh")) {
+            HotPathBenchmarks.run(results);
+        } else if (args[0].equals("load")) {
+            new LoadBenchmark(LoadBenchmark.Options.parse(Arrays.copyOfRange(args, 1, args.length))).run(results);
+        } else if (args[0].equals("sampling-rate")) {
             samplingRate(Arrays.copyOfRange(args, 1, args.length), results);
         } else if (args[0].equals("mysql-sweep")) {
             mysqlSweep(Arrays.copyOfRange(args, 1, args.length), results);
@@ -42,6 +52,21 @@ public final class Benchmarks {
             rest.addAll(List.of("--columns", tables));
             new PostgresSweepBenchmark(Options.parse(rest.toArray(String[]::new))).run(results, sizes);
         }
+    }
+
+    private static void heap(String[] args, Path results) throws Exception {
+        String url = "postgresql://postgres@127.0.0.1:5432";
+        List<Integer> sizes = List.of(1_000, 10_000);
+        int tables = 20;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--url" -> url = args[++i];
+                case "--sizes" -> sizes = Arrays.stream(args[++i].split(",")).map(Integer::parseInt).toList();
+                case "--tables-per-database" -> tables = Integer.parseInt(args[++i]);
+                default -> throw new IllegalArgumentException("Unknown option " + args[i]);
+            }
+        }
+        new HeapFlatness(url, sizes, tables).run(results);
     }
 
     private static void samplingRate(String[] args, Path results) throws Exception {

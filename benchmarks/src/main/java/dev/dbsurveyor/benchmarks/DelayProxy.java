@@ -15,7 +15,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * A TCP proxy on loopback that forwards every chunk, both ways, {@code delayMillis} after it
  * arrived: added network latency without root on the database host and without limiting
- * throughput. Benchmark code only: one reader and one writer thread per direction and connection.
+ * throughput. Benchmark code only: one reader and one writer thread per direction and connection,
+ * all named {@code delay-proxy-*} so that a harness can leave them out of its thread counts. It
+ * counts the connections open at once, and can hand each connection's server bytes to an observer.
  */
 final class DelayProxy implements AutoCloseable {
 
@@ -23,9 +25,23 @@ final class DelayProxy implements AutoCloseable {
     private final String targetHost;
     private final int targetPort;
     private final long delayNanos;
+    private final java.util.function.Supplier<ServerBytes> observers;
+    private final java.util.concurrent.atomic.AtomicInteger connections = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicInteger peakConnections = new java.util.concurrent.atomic.AtomicInteger();
     private volatile boolean open = true;
 
+    /** What a connection's server sends, chunk by chunk, in order. */
+    interface ServerBytes {
+        void accept(byte[] chunk, int length);
+    }
+
     DelayProxy(String targetHost, int targetPort, long delayMillis) throws IOException {
+        this(targetHost, targetPort, delayMillis, () -> (chunk, length) -> { });
+    }
+
+    /** @param observers one observer per new connection, for the bytes its server sends */
+    DelayProxy(String targetHost, int targetPort, long delayMillis, java.util.function.Supplier<ServerBytes> observers) throws IOException {
+        this.observers = observers;
         this.listener = new ServerSocket(0, 512, InetAddress.getLoopbackAddress());
         this.targetHost = targetHost;
         this.targetPort = targetPort;
@@ -39,6 +55,15 @@ final class DelayProxy implements AutoCloseable {
         return listener.getLocalPort();
     }
 
+    /** The most connections open at once since the last call; starts again from those open now. */
+    int takePeakConnections() {
+        return peakConnections.getAndSet(connections.get());
+    }
+
+    int openConnections() {
+        return connections.get();
+    }
+
     private void accept() {
         while (open) {
             try {
@@ -47,8 +72,15 @@ final class DelayProxy implements AutoCloseable {
                 server.connect(new InetSocketAddress(targetHost, targetPort));
                 client.setTcpNoDelay(true);
                 server.setTcpNoDelay(true);
-                pipe(client, server);
-                pipe(server, client);
+                peakConnections.accumulateAndGet(connections.incrementAndGet(), Math::max);
+                java.util.concurrent.atomic.AtomicBoolean counted = new java.util.concurrent.atomic.AtomicBoolean(true);
+                Runnable closed = () -> {
+                    if (counted.getAndSet(false)) {
+                        connections.decrementAndGet();
+                    }
+                };
+                pipe(client, server, (chunk, length) -> { }, closed);
+                pipe(server, client, observers.get(), closed);
             } catch (IOException e) {
                 if (open) {
                     System.err.println("delay proxy: " + e.getMessage());
@@ -61,12 +93,13 @@ final class DelayProxy implements AutoCloseable {
     }
 
     /** Reads from {@code from} as fast as it comes and writes each chunk to {@code to} once its delay is over. */
-    private void pipe(Socket from, Socket to) {
+    private void pipe(Socket from, Socket to, ServerBytes observer, Runnable closed) {
         BlockingQueue<Chunk> queue = new LinkedBlockingQueue<>();
         Thread reader = new Thread(() -> {
             byte[] buffer = new byte[64 * 1024];
             try (InputStream in = from.getInputStream()) {
                 for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
+                    observer.accept(buffer, read);
                     queue.put(new Chunk(System.nanoTime() + delayNanos, Arrays.copyOf(buffer, read)));
                 }
             } catch (IOException | InterruptedException e) {
@@ -89,6 +122,7 @@ final class DelayProxy implements AutoCloseable {
             } finally {
                 closeQuietly(to);
                 closeQuietly(from);
+                closed.run();
             }
         }, "delay-proxy-write");
         reader.setDaemon(true);

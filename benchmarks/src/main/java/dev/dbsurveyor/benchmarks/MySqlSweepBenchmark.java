@@ -59,7 +59,7 @@ final class MySqlSweepBenchmark {
     }
 
     private String prefix() {
-        return "dbsurveyor_bench_my_" + tables + "t_";
+        return new Workload(server, tables).prefix();
     }
 
     /** A measured sweep: wall time, databases done, statements and round trips sent. */
@@ -72,9 +72,7 @@ final class MySqlSweepBenchmark {
 
     void run(Path resultsDirectory) throws Exception {
         ConnectionFactory admin = plain(null);
-        long setup = System.nanoTime();
-        int made = ensureDatabases(admin);
-        System.out.printf("made %d databases of %d tables in %d s%n", made, tables, Duration.ofNanos(System.nanoTime() - setup).toSeconds());
+        new Workload(server, tables).ensure(databases);
         String version = WideDatabase.query(admin, "SELECT VERSION()").get(0);
 
         dbsurveyor(4);
@@ -182,33 +180,6 @@ final class MySqlSweepBenchmark {
 
     private ConnectionFactory plain(String database) {
         return PlainConnections.toMySql(target, database);
-    }
-
-    /** Makes the missing databases: tables with a primary key, a foreign key and an index; a view, a function and a trigger. */
-    private int ensureDatabases(ConnectionFactory server) {
-        java.util.Set<String> existing = new java.util.HashSet<>(WideDatabase.query(server,
-                "SELECT SCHEMA_NAME FROM information_schema.SCHEMATA WHERE SCHEMA_NAME LIKE '" + prefix() + "%'"));
-        int made = 0;
-        for (int i = 0; i < databases; i++) {
-            String name = prefix() + i;
-            if (existing.contains(name)) {
-                continue;
-            }
-            List<String> statements = new ArrayList<>();
-            statements.add("CREATE DATABASE `" + name + "`");
-            for (int t = 1; t <= tables; t++) {
-                statements.add("CREATE TABLE `" + name + "`.t" + t + " (id INT PRIMARY KEY, parent_id INT, label VARCHAR(100), "
-                        + "amount DECIMAL(12,2), created_at TIMESTAMP DEFAULT CURRENT_TIMESTAMP, KEY t" + t + "_label_idx (label), "
-                        + "FOREIGN KEY (parent_id) REFERENCES `" + name + "`.t" + Math.max(1, t - 1) + " (id))");
-            }
-            statements.add("CREATE VIEW `" + name + "`.recent AS SELECT id, label FROM `" + name + "`.t1 WHERE created_at > NOW() - INTERVAL 1 DAY");
-            statements.add("CREATE FUNCTION `" + name + "`.label_of(x INT) RETURNS VARCHAR(100) DETERMINISTIC READS SQL DATA "
-                    + "RETURN (SELECT label FROM `" + name + "`.t1 WHERE id = x)");
-            statements.add("CREATE TRIGGER `" + name + "`.t1_touch BEFORE UPDATE ON `" + name + "`.t1 FOR EACH ROW SET NEW.created_at = NOW()");
-            WideDatabase.execute(server, String.join(";\n", statements));
-            made++;
-        }
-        return made;
     }
 
     private String report(String version, List<String> rows) {

@@ -1,0 +1,136 @@
+package dev.dbsurveyor.adapter.postgres;
+
+import dev.dbsurveyor.model.DatabaseSchema;
+import dev.dbsurveyor.model.UnifiedDataType;
+import dev.dbsurveyor.output.ContractMapper;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The collector's own CPU cost on its hot paths, no server involved: mapping PostgreSQL column
+ * types, assembling the document of a 10,000-table database from its catalog rows, and writing
+ * that document as JSON. In this package to reach the adapter's package-private classes.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+public class CollectorHotPaths {
+
+    static final int TABLES = 10_000;
+    static final int COLUMNS_PER_TABLE = 10;
+
+    private CatalogSnapshot snapshot;
+    private DatabaseSchema document;
+    private List<CatalogRows.TypeRef> types;
+
+    @Setup
+    public void setUp() {
+        types = List.of(
+                type("int4", -1, "integer"), type("varchar", 259, "character varying(255)"), type("numeric", 786438, "numeric(12,2)"),
+                type("timestamptz", -1, "timestamp with time zone"), type("text", -1, "text"), type("bool", -1, "boolean"),
+                type("uuid", -1, "uuid"), type("jsonb", -1, "jsonb"), type("bytea", -1, "bytea"),
+                new CatalogRows.TypeRef("_text", true, true, "text", true, -1, "text[]"),
+                new CatalogRows.TypeRef("mood", false, false, null, null, -1, "public.mood"));
+        snapshot = wideCatalog();
+        document = PostgresSchemaAssembler.assemble("wide", snapshot, "bench", Instant.EPOCH, 0);
+    }
+
+    @Benchmark
+    @OutputTimeUnit(TimeUnit.NANOSECONDS)
+    public void mapColumnTypes(Blackhole sink) {
+        for (CatalogRows.TypeRef type : types) {
+            UnifiedDataType mapped = PostgresTypeMapper.map(type, type.isArray() ? 1 : 0);
+            sink.consume(mapped);
+        }
+    }
+
+    @Benchmark
+    public DatabaseSchema assembleTenThousandTables() {
+        return PostgresSchemaAssembler.assemble("wide", snapshot, "bench", Instant.EPOCH, 0);
+    }
+
+    @Benchmark
+    public long writeTenThousandTablesAsJson() throws IOException {
+        CountingStream out = new CountingStream();
+        ContractMapper.mapper().writeValue(out, document);
+        return out.count;
+    }
+
+    private static CatalogRows.TypeRef type(String name, int modifier, String nativeType) {
+        return new CatalogRows.TypeRef(name, true, false, null, null, modifier, nativeType);
+    }
+
+    /** The rows the catalog stages return for the wide workload: per table a key, a foreign key to the table before it and an index. */
+    private CatalogSnapshot wideCatalog() {
+        List<Object> relations = new ArrayList<>();
+        List<Object> columns = new ArrayList<>();
+        List<Object> constraints = new ArrayList<>();
+        List<Object> indexes = new ArrayList<>();
+        for (int t = 1; t <= TABLES; t++) {
+            long oid = 100_000L + t;
+            String name = "t" + t;
+            relations.add(new CatalogRows.RelationRow(oid, "public", name, "r", null, null, 0L, null, true));
+            for (int c = 1; c <= COLUMNS_PER_TABLE; c++) {
+                CatalogRows.TypeRef type = types.get(c % 5);
+                columns.add(new CatalogRows.ColumnRow(oid, c == 1 ? "id" : c == 2 ? "parent_id" : "c" + c, c, c == 1, null, null, null,
+                        null, 0, type));
+            }
+            constraints.add(new CatalogRows.ConstraintRow("public", name, oid, name + "_pkey", "p", List.of(1), null, null, 0, List.of(),
+                    null, null, null, null));
+            long parent = 100_000L + Math.max(1, t - 1);
+            constraints.add(new CatalogRows.ConstraintRow("public", name, oid, name + "_parent_fkey", "f", List.of(2), "public",
+                    "t" + Math.max(1, t - 1), parent, List.of(1), null, "a", "a", null));
+            indexes.add(new CatalogRows.IndexRow("public", name, oid, name + "_pkey", "btree", true, true, true, null,
+                    List.of(new CatalogRows.IndexKeyRow(1, true, false, null))));
+            indexes.add(new CatalogRows.IndexRow("public", name, oid, name + "_c3_idx", "btree", false, false, true, null,
+                    List.of(new CatalogRows.IndexKeyRow(3, true, false, null))));
+        }
+        Map<CatalogStage, List<Object>> results = new EnumMap<>(CatalogStage.class);
+        results.put(CatalogStage.DATABASE, List.of(new CatalogRows.DatabaseRow("wide", "UTF8", "C.UTF-8", "postgres", 1L, false, "15.0")));
+        results.put(CatalogStage.RELATIONS, relations);
+        results.put(CatalogStage.COLUMNS, columns);
+        results.put(CatalogStage.CONSTRAINTS, constraints);
+        results.put(CatalogStage.INDEXES, indexes);
+        results.put(CatalogStage.VIEWS, List.of());
+        results.put(CatalogStage.ROUTINES, List.of());
+        results.put(CatalogStage.TRIGGERS, List.of());
+        results.put(CatalogStage.TYPES, List.of());
+        return new CatalogSnapshot(results, Map.of());
+    }
+
+    /** Counts what is written, keeps nothing. */
+    private static final class CountingStream extends OutputStream {
+        long count;
+
+        @Override
+        public void write(int b) {
+            count++;
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) {
+            count += length;
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package dev.dbsurveyor.benchmarks;
+
+import dev.dbsurveyor.adapter.DatabaseAdapter;
+import dev.dbsurveyor.adapter.DatabaseAdapters;
+import dev.dbsurveyor.config.ConnectionConfig;
+import dev.dbsurveyor.sweep.DatabaseOutcome;
+import dev.dbsurveyor.sweep.MultiDatabaseConfig;
+import dev.dbsurveyor.sweep.Sweep;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * dbsurveyor's sweep through the library's streaming API ({@code Sweep.outcomes}), every document
+ * built and dropped once counted; the databases are selected with include globs.
+ */
+final class DbSurveyorContender implements Contender {
+
+    @Override
+    public String name() {
+        return "dbsurveyor";
+    }
+
+    @Override
+    public boolean supports(Endpoint endpoint) {
+        return true;
+    }
+
+    @Override
+    public List<Double> run(Endpoint endpoint, List<String> databases, int concurrency, Duration budget) {
+        DatabaseAdapter adapter = DatabaseAdapters.create(endpoint.target(), ConnectionConfig.builder()
+                .maxConnections(concurrency + 1).minIdleConnections(0).statementTimeout(Duration.ofMinutes(5)).build());
+        MultiDatabaseConfig.Builder config = MultiDatabaseConfig.builder().maxConcurrency(concurrency);
+        Globs.selecting(databases).forEach(config::include);
+        try {
+            List<Double> latencies = Sweep.of(adapter, config.build()).outcomes()
+                    .take(budget)
+                    .filter(DatabaseOutcome.Collected.class::isInstance)
+                    .map(outcome -> ((DatabaseOutcome.Collected) outcome).duration().toNanos() / 1e6)
+                    .collectList()
+                    .block();
+            return latencies;
+        } finally {
+            adapter.close().block();
+        }
+    }
+}
