@@ -1,11 +1,14 @@
 -- Columns of the relations listed by relations.sql (named by oid), one row each, with what the
 -- type mapping needs: the type's name, whether it is built in, and for an array its element type.
 -- Rows come in no particular order; the collector orders them by position.
+-- Objects made after initdb have OIDs from 16384 (FirstNormalObjectId) up: that bound, redundant with the
+-- schema filters, lets the planner skip the built-in catalog rows by index.
 WITH relation AS (
     SELECT c.oid
       FROM pg_class c
       JOIN pg_namespace n ON n.oid = c.relnamespace
      WHERE c.relkind IN ('r', 'p', 'f', 'v', 'm')
+       AND c.oid >= 16384
        AND n.nspname NOT IN ('pg_catalog', 'information_schema')
        AND n.nspname !~ '^pg_(toast|temp_)'
        AND NOT EXISTS (SELECT 1 FROM pg_depend e

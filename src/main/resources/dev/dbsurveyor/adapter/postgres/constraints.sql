@@ -3,6 +3,8 @@
 -- foreign key to a table that stage does not list (one an extension owns) has its referenced
 -- columns named here. Foreign keys that PostgreSQL adds for each partition of a referenced
 -- partitioned table are left out: the constraint the user declared is listed once.
+-- Objects made after initdb have OIDs from 16384 (FirstNormalObjectId) up: that bound, redundant with the
+-- schema filters, lets the planner skip the built-in catalog rows by index.
 SELECT n.nspname AS schema,
        c.relname AS table_name,
        con.conrelid::bigint AS table_oid,
@@ -32,6 +34,7 @@ SELECT n.nspname AS schema,
   LEFT JOIN pg_class fc ON fc.oid = con.confrelid
   LEFT JOIN pg_namespace fn ON fn.oid = fc.relnamespace
  WHERE con.contype IN ('p', 'f', 'u', 'c', 'x')
+   AND con.oid >= 16384
    AND c.relkind IN ('r', 'p', 'f')
    AND n.nspname NOT IN ('pg_catalog', 'information_schema')
    AND n.nspname !~ '^pg_(toast|temp_)'

@@ -2,6 +2,8 @@
 -- order (0 for an expression), INCLUDE columns after the first key_count; key_options each key's
 -- flags (1 = descending). Only an index with expression keys has every key spelled out here in
 -- key_definitions; the collector names plain columns from the columns stage.
+-- Objects made after initdb have OIDs from 16384 (FirstNormalObjectId) up: that bound, redundant with the
+-- schema filters, lets the planner skip the built-in catalog rows by index.
 SELECT n.nspname AS schema,
        c.relname AS table_name,
        i.indrelid::bigint AS table_oid,
@@ -23,6 +25,7 @@ SELECT n.nspname AS schema,
   JOIN pg_namespace n ON n.oid = c.relnamespace
   JOIN pg_am am ON am.oid = ic.relam
  WHERE c.relkind IN ('r', 'p', 'm')
+   AND c.oid >= 16384
    AND n.nspname NOT IN ('pg_catalog', 'information_schema')
    AND n.nspname !~ '^pg_(toast|temp_)'
    AND NOT EXISTS (SELECT 1 FROM pg_depend e

@@ -1,5 +1,7 @@
 -- Tables, partitioned tables, foreign tables, views and materialized views of every user schema.
 -- Extension members are left out, as pg_dump leaves them out.
+-- Objects made after initdb have OIDs from 16384 (FirstNormalObjectId) up: that bound, redundant with the
+-- schema filters, lets the planner skip the built-in catalog rows by index.
 SELECT c.oid::bigint AS oid,
        n.nspname AS schema,
        c.relname AS name,
@@ -16,6 +18,7 @@ SELECT c.oid::bigint AS oid,
   LEFT JOIN pg_namespace pn ON pn.oid = pc.relnamespace
   LEFT JOIN pg_description d ON d.objoid = c.oid AND d.classoid = 'pg_class'::regclass AND d.objsubid = 0
  WHERE c.relkind IN ('r', 'p', 'f', 'v', 'm')
+   AND c.oid >= 16384
    AND n.nspname NOT IN ('pg_catalog', 'information_schema')
    AND n.nspname !~ '^pg_(toast|temp_)'
    AND NOT EXISTS (SELECT 1 FROM pg_depend e

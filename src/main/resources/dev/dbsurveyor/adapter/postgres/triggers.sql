@@ -1,4 +1,6 @@
 -- User triggers (not internal ones, not the clones PostgreSQL puts on each partition).
+-- Objects made after initdb have OIDs from 16384 (FirstNormalObjectId) up: that bound, redundant with the
+-- schema filters, lets the planner skip the built-in catalog rows by index.
 SELECT n.nspname AS schema,
        c.relname AS table_name,
        tg.tgname AS name,
@@ -8,6 +10,7 @@ SELECT n.nspname AS schema,
   JOIN pg_class c ON c.oid = tg.tgrelid
   JOIN pg_namespace n ON n.oid = c.relnamespace
  WHERE NOT tg.tgisinternal
+   AND tg.oid >= 16384
    AND tg.tgparentid = 0
    AND n.nspname NOT IN ('pg_catalog', 'information_schema')
    AND n.nspname !~ '^pg_(toast|temp_)'

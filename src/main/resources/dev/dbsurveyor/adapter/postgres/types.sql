@@ -1,5 +1,7 @@
 -- User-defined enums, domains, ranges and standalone composite types, one row each; enum labels,
 -- domain checks and composite attributes as JSON arrays.
+-- Objects made after initdb have OIDs from 16384 (FirstNormalObjectId) up: that bound, redundant with the
+-- schema filters, lets the planner skip the built-in catalog rows by index.
 SELECT * FROM (SELECT n.nspname AS schema,
                t.typname AS name,
                t.typtype::text AS kind,
@@ -38,6 +40,7 @@ SELECT * FROM (SELECT n.nspname AS schema,
           LEFT JOIN pg_description d ON d.objoid = t.oid AND d.classoid = 'pg_type'::regclass AND d.objsubid = 0
          WHERE (t.typtype IN ('e', 'd', 'r')
                 OR (t.typtype = 'c' AND EXISTS (SELECT 1 FROM pg_class rc WHERE rc.oid = t.typrelid AND rc.relkind = 'c')))
+           AND t.oid >= 16384
            AND n.nspname NOT IN ('pg_catalog', 'information_schema')
            AND n.nspname !~ '^pg_(toast|temp_)'
            AND NOT EXISTS (SELECT 1 FROM pg_depend e
