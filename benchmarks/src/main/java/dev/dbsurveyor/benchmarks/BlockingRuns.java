@@ -20,7 +20,7 @@ final class BlockingRuns {
     private BlockingRuns() {
     }
 
-    static List<Double> run(String threadName, List<String> databases, int concurrency, Duration budget, Read read) throws Exception {
+    static ContenderRun run(String threadName, List<String> databases, int concurrency, Duration budget, Read read) throws Exception {
         long deadline = System.nanoTime() + budget.toNanos();
         AtomicInteger counter = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(concurrency, task -> {
@@ -29,6 +29,7 @@ final class BlockingRuns {
             return thread;
         });
         List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
+        List<String> errors = Collections.synchronizedList(new ArrayList<>());
         try {
             List<Future<?>> reads = new ArrayList<>();
             for (String database : databases) {
@@ -37,8 +38,12 @@ final class BlockingRuns {
                         return null;
                     }
                     long started = System.nanoTime();
-                    read.read(database);
-                    latencies.add((System.nanoTime() - started) / 1e6);
+                    try {
+                        read.read(database);
+                        latencies.add((System.nanoTime() - started) / 1e6);
+                    } catch (Exception e) {
+                        errors.add(database + ": " + e.getMessage());
+                    }
                     return null;
                 }));
             }
@@ -48,6 +53,6 @@ final class BlockingRuns {
         } finally {
             pool.shutdownNow();
         }
-        return latencies;
+        return new ContenderRun(List.copyOf(latencies), errors.size(), errors.isEmpty() ? null : errors.get(0));
     }
 }

@@ -14,6 +14,6 @@ interface Contender {
 
     boolean supports(Endpoint endpoint);
 
-    /** Milliseconds per database read, in no particular order. */
-    List<Double> run(Endpoint endpoint, List<String> databases, int concurrency, Duration budget) throws Exception;
+    /** Milliseconds per database read, in no particular order, and the failures. */
+    ContenderRun run(Endpoint endpoint, List<String> databases, int concurrency, Duration budget) throws Exception;
 }

@@ -27,19 +27,18 @@ final class DbSurveyorContender implements Contender {
     }
 
     @Override
-    public List<Double> run(Endpoint endpoint, List<String> databases, int concurrency, Duration budget) {
+    public ContenderRun run(Endpoint endpoint, List<String> databases, int concurrency, Duration budget) {
         DatabaseAdapter adapter = DatabaseAdapters.create(endpoint.target(), ConnectionConfig.builder()
                 .maxConnections(concurrency + 1).minIdleConnections(0).statementTimeout(Duration.ofMinutes(5)).build());
         MultiDatabaseConfig.Builder config = MultiDatabaseConfig.builder().maxConcurrency(concurrency);
         Globs.selecting(databases).forEach(config::include);
         try {
-            List<Double> latencies = Sweep.of(adapter, config.build()).outcomes()
-                    .take(budget)
-                    .filter(DatabaseOutcome.Collected.class::isInstance)
-                    .map(outcome -> ((DatabaseOutcome.Collected) outcome).duration().toNanos() / 1e6)
-                    .collectList()
-                    .block();
-            return latencies;
+            List<DatabaseOutcome> outcomes = Sweep.of(adapter, config.build()).outcomes().take(budget).collectList().block();
+            List<Double> latencies = outcomes.stream().filter(DatabaseOutcome.Collected.class::isInstance)
+                    .map(outcome -> ((DatabaseOutcome.Collected) outcome).duration().toNanos() / 1e6).toList();
+            List<String> errors = outcomes.stream().filter(DatabaseOutcome.Failed.class::isInstance)
+                    .map(outcome -> ((DatabaseOutcome.Failed) outcome).failure().toString()).toList();
+            return new ContenderRun(latencies, errors.size(), errors.isEmpty() ? null : errors.get(0));
         } finally {
             adapter.close().block();
         }

@@ -40,12 +40,13 @@ final class JdbcContender implements Contender {
     }
 
     @Override
-    public List<Double> run(Endpoint endpoint, List<String> databases, int concurrency, Duration budget) throws Exception {
+    public ContenderRun run(Endpoint endpoint, List<String> databases, int concurrency, Duration budget) throws Exception {
         if (endpoint.postgres()) {
             return BlockingRuns.run("jdbc", databases, concurrency, budget, database -> {
+                // Read-only and the other settings go in the startup packet, as dbsurveyor's do: no round trip of their own.
                 try (Connection connection = DriverManager.getConnection(endpoint.jdbcUrl(database)
-                        + "&options=-c%20search_path%3Dpg_catalog%20-c%20jit%3Doff", endpoint.jdbcCredentials())) {
-                    connection.setReadOnly(true);
+                        + "&options=-c%20search_path%3Dpg_catalog%20-c%20jit%3Doff%20-c%20default_transaction_read_only%3Don",
+                        endpoint.jdbcCredentials())) {
                     for (String query : POSTGRES_QUERIES) {
                         readAll(connection, query);
                     }

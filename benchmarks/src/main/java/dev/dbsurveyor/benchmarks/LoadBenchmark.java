@@ -60,7 +60,7 @@ final class LoadBenchmark {
     }
 
     /** One contender at one latency and concurrency. */
-    record Cell(String contender, int latency, int concurrency, int databases, double seconds, List<Double> latencies,
+    record Cell(String contender, int latency, int concurrency, int databases, int failed, double seconds, List<Double> latencies,
                 long statements, int connections, long threads, long heapAfterGc) {
 
         double rate() {
@@ -142,13 +142,18 @@ final class LoadBenchmark {
         return options.contenders().stream().map(key -> all.get(keys.indexOf(key))).filter(contender -> contender.supports(direct)).toList();
     }
 
-    /** Every contender once, without latency, so that class loading and JIT compiling are over before anything is timed. */
+    /**
+     * Every contender once on a few databases, without latency, so that class loading and JIT
+     * compiling are over before anything is timed; then every database read once, so that the
+     * first contender does not pay alone for bringing the databases' catalogs into the caches.
+     */
     private void warmUp(List<Contender> contenders, List<String> databases) throws Exception {
         Endpoint direct = Endpoint.through(server, server.host(), server.port());
         List<String> few = databases.subList(0, Math.min(10, databases.size()));
         for (Contender contender : contenders) {
             contender.run(direct, few, 4, Duration.ofSeconds(30));
         }
+        new JdbcContender().run(direct, databases, 8, Duration.ofMinutes(30));
     }
 
     private Cell measure(Contender contender, Endpoint endpoint, DelayProxy proxy, AtomicLong statements, Workload workload,
@@ -159,10 +164,13 @@ final class LoadBenchmark {
         statements.set(0);
         try (RunProbe probe = new RunProbe()) {
             long started = System.nanoTime();
-            List<Double> latencies = contender.run(endpoint, databases, concurrency, options.budget());
+            ContenderRun run = contender.run(endpoint, databases, concurrency, options.budget());
             double seconds = (System.nanoTime() - started) / 1e9;
             long sent = workload.postgres() ? statements.get() : questions(workload) - questionsBefore - 1;
-            return new Cell(contender.name(), latency, concurrency, latencies.size(), seconds, latencies, sent,
+            if (run.failed() > 0) {
+                System.out.printf("%s failed on %d databases, first: %s%n", contender.name(), run.failed(), run.firstError());
+            }
+            return new Cell(contender.name(), latency, concurrency, run.latencies().size(), run.failed(), seconds, run.latencies(), sent,
                     proxy.takePeakConnections(), probe.peakThreads(), probe.peakHeapAfterGc());
         }
     }

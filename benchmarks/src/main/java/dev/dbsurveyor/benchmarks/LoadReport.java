@@ -50,12 +50,12 @@ final class LoadReport {
         for (int latency : options.latencies()) {
             out.append("## ").append(latency).append(" ms each way\n\n![throughput at ").append(latency).append(" ms](")
                     .append(name).append('-').append(latency).append("ms.png)\n\n")
-                    .append("| contender | concurrency | databases | wall | db/s | p50 | p95 | p99 | statements/db | connections | threads "
-                            + "| heap after GC |\n| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+                    .append("| contender | concurrency | databases | failed | wall | db/s | p50 | p95 | p99 | statements/db | connections "
+                            + "| threads | heap after GC |\n| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
             for (LoadBenchmark.Cell cell : cells) {
                 if (cell.latency() == latency) {
-                    out.append(String.format(Locale.ROOT, "| %s | %d | %d | %.2f s | %.1f | %.0f ms | %.0f ms | %.0f ms | %.1f | %d | %d | %.0f MiB |%n",
-                            cell.contender(), cell.concurrency(), cell.databases(), cell.seconds(), cell.rate(), cell.percentile(0.5),
+                    out.append(String.format(Locale.ROOT, "| %s | %d | %d | %d | %.2f s | %.1f | %.0f ms | %.0f ms | %.0f ms | %.1f | %d | %d | %.0f MiB |%n",
+                            cell.contender(), cell.concurrency(), cell.databases(), cell.failed(), cell.seconds(), cell.rate(), cell.percentile(0.5),
                             cell.percentile(0.95), cell.percentile(0.99), (double) cell.statements() / Math.max(1, cell.databases()),
                             cell.connections(), cell.threads(), cell.heapAfterGc() / 1048576.0));
                 }

@@ -19,7 +19,7 @@ final class PgDumpContender implements Contender {
     }
 
     @Override
-    public List<Double> run(Endpoint endpoint, List<String> databases, int concurrency, Duration budget) throws Exception {
+    public ContenderRun run(Endpoint endpoint, List<String> databases, int concurrency, Duration budget) throws Exception {
         return BlockingRuns.run("pg_dump", databases, concurrency, budget, database -> {
             ProcessBuilder builder = new ProcessBuilder("pg_dump", "--schema-only", "--no-password", "-h", endpoint.host(),
                     "-p", Integer.toString(endpoint.port()), "-U", endpoint.user(), "-d", database, "-f", "/dev/null")

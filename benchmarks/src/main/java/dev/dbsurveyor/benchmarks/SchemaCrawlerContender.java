@@ -3,8 +3,9 @@ package dev.dbsurveyor.benchmarks;
 import schemacrawler.schemacrawler.SchemaCrawlerOptionsBuilder;
 import schemacrawler.tools.utility.SchemaCrawlerUtility;
 import us.fatehi.utility.datasource.DatabaseConnectionSources;
-import us.fatehi.utility.datasource.MultiUseUserCredentials;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.List;
 import java.util.logging.Level;
@@ -12,7 +13,8 @@ import java.util.logging.Logger;
 
 /**
  * SchemaCrawler reading each database through its API ({@code SchemaCrawlerUtility.getCatalog})
- * with its default options and info level, on a fixed pool of as many threads as the concurrency.
+ * with its default options and info level, on a fixed pool of as many threads as the concurrency,
+ * one JDBC connection per database.
  */
 final class SchemaCrawlerContender implements Contender {
 
@@ -33,14 +35,13 @@ final class SchemaCrawlerContender implements Contender {
     }
 
     @Override
-    public List<Double> run(Endpoint endpoint, List<String> databases, int concurrency, Duration budget) throws Exception {
+    public ContenderRun run(Endpoint endpoint, List<String> databases, int concurrency, Duration budget) throws Exception {
         return BlockingRuns.run("schemacrawler", databases, concurrency, budget, database -> {
-            var source = DatabaseConnectionSources.newDatabaseConnectionSource(endpoint.jdbcUrl(database),
-                    new MultiUseUserCredentials(endpoint.user(), endpoint.password()));
-            try {
-                SchemaCrawlerUtility.getCatalog(source, SchemaCrawlerOptionsBuilder.newSchemaCrawlerOptions());
-            } finally {
-                source.close();
+            // One connection per database, as the other contenders have: left to itself, SchemaCrawler opens a
+            // pool of several per database and runs PostgreSQL out of connections at concurrency 64.
+            try (Connection connection = DriverManager.getConnection(endpoint.jdbcUrl(database), endpoint.jdbcCredentials())) {
+                SchemaCrawlerUtility.getCatalog(DatabaseConnectionSources.fromConnection(connection),
+                        SchemaCrawlerOptionsBuilder.newSchemaCrawlerOptions());
             }
         });
     }
