@@ -171,7 +171,7 @@ final class LoadBenchmark {
                 System.out.printf("%s failed on %d databases, first: %s%n", contender.name(), run.failed(), run.firstError());
             }
             return new Cell(contender.name(), latency, concurrency, run.latencies().size(), run.failed(), seconds, run.latencies(), sent,
-                    proxy.takePeakConnections(), probe.peakThreads(), probe.peakHeapAfterGc());
+                    proxy.takePeakConnections(), probe.peakThreadsAdded(), probe.peakHeapAfterGc());
         }
     }
 

@@ -39,8 +39,9 @@ final class LoadReport {
         out.append("- *statements/db*: ").append(postgres
                 ? "statements the server ran, counted in the proxy from its CommandComplete and ErrorResponse messages"
                 : "the server's `Questions` counter over the cell").append(", divided by the databases read.\n");
-        out.append("- *connections*: server connections open at once at the most (in the proxy). *threads*: live JVM threads at the "
-                + "most (sampled every 10 ms; the proxy's own threads left out; pg_dump's processes are not threads). "
+        out.append("- *connections*: server connections open at once at the most (in the proxy). *threads*: JVM threads the contender "
+                + "added at the most (live threads sampled every 10 ms, less those alive when the cell started; the proxy's own "
+                + "threads left out; pg_dump's processes are not threads). "
                 + "*heap after GC*: the most heap in use right after a collection during the cell (from the collector's "
                 + "notifications, nothing forced; 0 when none ran).\n\n");
         out.append("## The floor\n\nWhat one database costs at the least: opening a connection (as the driver does it, through the "

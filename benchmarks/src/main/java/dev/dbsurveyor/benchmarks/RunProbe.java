@@ -14,15 +14,17 @@ import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * What one contender's run takes from the JVM: the most live threads at once (sampled every 10 ms,
- * the latency proxy's threads and the probe's own left out) and the most heap in use right after
- * a garbage collection (from the collector's notifications, so nothing is forced).
+ * What one contender's run takes from the JVM: the most threads it added at once (live threads
+ * sampled every 10 ms, less those alive when the run started; the latency proxy's threads and the
+ * probe's own left out) and the most heap in use right after a garbage collection (from the
+ * collector's notifications, so nothing is forced).
  */
 final class RunProbe implements AutoCloseable {
 
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private final AtomicLong peakThreads = new AtomicLong();
+    private final long threadsAtStart = liveThreads();
     private final AtomicLong peakHeapAfterGc = new AtomicLong();
     private final Thread sampler;
     private final NotificationListener listener = (notification, handback) -> {
@@ -60,8 +62,9 @@ final class RunProbe implements AutoCloseable {
                 .count();
     }
 
-    long peakThreads() {
-        return peakThreads.get();
+    /** The most threads alive at once beyond those alive at the start. */
+    long peakThreadsAdded() {
+        return Math.max(0, peakThreads.get() - threadsAtStart);
     }
 
     /** Bytes; 0 when no collection happened during the run. */
