@@ -21,10 +21,13 @@ final class ManyDatabases {
         String template = prefix(tables) + "template";
         if (WideDatabase.query(server, "SELECT 1 FROM pg_database WHERE datname = '" + template + "'").isEmpty()) {
             WideDatabase.execute(server, "CREATE DATABASE \"" + template + "\"");
-            WideDatabase.execute(database.apply(template), "DO $$ BEGIN FOR i IN 1.." + tables + " LOOP "
-                    + "EXECUTE format('CREATE TABLE t%s (id int PRIMARY KEY, parent_id int REFERENCES t%s (id), label text, "
-                    + "amount numeric(12,2), created_at timestamptz DEFAULT now())', i, greatest(i - 1, 1)); "
-                    + "EXECUTE format('CREATE INDEX t%s_label_idx ON t%s (label)', i, i); END LOOP; END $$");
+            // A thousand tables per transaction: one transaction's locks on all of them would pass max_locks_per_transaction.
+            for (int first = 1; first <= tables; first += 1_000) {
+                WideDatabase.execute(database.apply(template), "DO $$ BEGIN FOR i IN " + first + ".." + Math.min(tables, first + 999)
+                        + " LOOP EXECUTE format('CREATE TABLE t%s (id int PRIMARY KEY, parent_id int REFERENCES t%s (id), label text, "
+                        + "amount numeric(12,2), created_at timestamptz DEFAULT now())', i, greatest(i - 1, 1)); "
+                        + "EXECUTE format('CREATE INDEX t%s_label_idx ON t%s (label)', i, i); END LOOP; END $$");
+            }
             WideDatabase.execute(database.apply(template), "CREATE VIEW recent AS SELECT id, label FROM t1 WHERE created_at > now() - interval '1 day'");
             WideDatabase.execute(database.apply(template), "CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS "
                     + "$f$ BEGIN NEW.created_at := now(); RETURN NEW; END $f$");
