@@ -19,7 +19,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Collectors;
 
 /**
  * The load harness: one workload on one server, read by every contender at every latency and
@@ -232,9 +231,5 @@ final class LoadBenchmark {
 
     static String measuredAt() {
         return Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
-    }
-
-    static String joined(List<String> lines) {
-        return lines.stream().collect(Collectors.joining("\n"));
     }
 }

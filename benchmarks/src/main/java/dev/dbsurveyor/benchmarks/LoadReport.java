@@ -47,7 +47,7 @@ final class LoadReport {
         out.append("## The floor\n\nWhat one database costs at the least: opening a connection (as the driver does it, through the "
                 + "proxy) plus one round trip for the whole catalog read. Median of five.\n\n"
                 + "| latency each way | round trip | connect | floor |\n| ---: | ---: | ---: | ---: |\n")
-                .append(LoadBenchmark.joined(floors)).append("\n\n");
+                .append(String.join("\n", floors)).append("\n\n");
         for (int latency : options.latencies()) {
             out.append("## ").append(latency).append(" ms each way\n\n![throughput at ").append(latency).append(" ms](")
                     .append(name).append('-').append(latency).append("ms.png)\n\n")
