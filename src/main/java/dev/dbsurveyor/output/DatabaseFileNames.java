@@ -54,7 +54,10 @@ public final class DatabaseFileNames {
         return out.toString();
     }
 
-    /** The database name a file name encodes; empty for a name that is not one or was shortened with a hash. */
+    /**
+     * The database name a file name encodes; empty for a name that is not one (not this encoding of
+     * any name, malformed escapes included) or that was shortened with a hash.
+     */
     public static Optional<String> databaseOf(String fileName) {
         if (!fileName.endsWith(SUFFIX) || fileName.contains("~")) {
             return Optional.empty();
@@ -64,16 +67,18 @@ public final class DatabaseFileNames {
         for (int i = 0; i < encoded.length(); i++) {
             char c = encoded.charAt(i);
             if (c == '%') {
-                if (i + 2 >= encoded.length()) {
+                if (i + 2 >= encoded.length() || !HexFormat.isHexDigit(encoded.charAt(i + 1)) || !HexFormat.isHexDigit(encoded.charAt(i + 2))) {
                     return Optional.empty();
                 }
-                bytes.write(Integer.parseInt(encoded.substring(i + 1, i + 3), 16));
+                bytes.write(HexFormat.fromHexDigits(encoded, i + 1, i + 3));
                 i += 2;
             } else {
                 bytes.write(c);
             }
         }
-        return Optional.of(bytes.toString(StandardCharsets.UTF_8));
+        String database = bytes.toString(StandardCharsets.UTF_8);
+        // Only the one encoding this class writes decodes: %61 for "a", or bytes that are not UTF-8, are no database's file.
+        return fileName(database).equals(fileName) ? Optional.of(database) : Optional.empty();
     }
 
     private static String hash(String database) {
