@@ -7,8 +7,9 @@ import picocli.CommandLine;
 import java.io.PrintWriter;
 
 /**
- * Turns what a command throws into one line on stderr and a documented exit code: configuration
- * errors are 2, anything else 1. The stack trace appears only with {@code -v}.
+ * Turns what a command throws, and arguments it cannot take, into one line on stderr and a
+ * documented exit code: usage and configuration errors are 2, anything else 1. The stack trace
+ * appears only with {@code -v}.
  */
 final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
 
@@ -21,6 +22,18 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
         }
         err.flush();
         return exitCode(error);
+    }
+
+    /**
+     * A flag or argument picocli cannot take: its message and where to find the usage, on one line,
+     * rather than the whole usage text under it.
+     */
+    static int usageError(CommandLine.ParameterException error, String[] args) {
+        CommandLine command = error.getCommandLine();
+        PrintWriter err = command.getErr();
+        err.println("dbsurveyor: " + error.getMessage() + " (see: " + command.getCommandSpec().qualifiedName() + " --help)");
+        err.flush();
+        return ExitCodes.USAGE;
     }
 
     static int exitCode(Throwable error) {

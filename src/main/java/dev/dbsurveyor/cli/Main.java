@@ -17,6 +17,7 @@ public final class Main {
         DbSurveyorCommand top = new DbSurveyorCommand();
         CommandLine commandLine = new CommandLine(top);
         commandLine.setExecutionExceptionHandler(new ErrorHandler());
+        commandLine.setParameterExceptionHandler(ErrorHandler::usageError);
         commandLine.setExitCodeExceptionMapper(ErrorHandler::exitCode);
         return commandLine;
     }

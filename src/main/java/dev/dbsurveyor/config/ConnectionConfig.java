@@ -92,7 +92,8 @@ public record ConnectionConfig(
     }
 
     private static void apply(Environment environment, String variable, Builder builder, BiConsumer<Builder, Integer> setter) {
-        environment.get(variable).ifPresent(value -> {
+        // A setting that is set but empty is a mistake to report, not a default to fall back to.
+        environment.setting(variable).ifPresent(value -> {
             int number = parseWholeNumber(variable, value);
             try {
                 setter.accept(builder, number);

@@ -23,4 +23,9 @@ public record Environment(Map<String, String> variables, Path home) {
     public Optional<String> get(String name) {
         return Optional.ofNullable(variables.get(name)).filter(value -> !value.isBlank());
     }
+
+    /** A variable's value as set, blank included; absent only when unset. */
+    public Optional<String> setting(String name) {
+        return Optional.ofNullable(variables.get(name));
+    }
 }

@@ -7,6 +7,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -48,6 +49,27 @@ class CommandLineTest {
         assertThat(CommandRun.of("collect", "postgresql://u@127.0.0.1:1/x", "--max-concurrency", "lots").exitCode()).isEqualTo(2);
         assertThat(CommandRun.of("collect").exitCode()).isEqualTo(2);
         assertThat(CommandRun.of("collect", "postgresql://u@127.0.0.1:1/x", "--frobnicate").exitCode()).isEqualTo(2);
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0} {1}")
+    @org.junit.jupiter.params.provider.MethodSource("everyNumericFlagWithABadValue")
+    void everyNumericFlagRefusesEmptyNegativeFractionalAndHugeValuesInOneLine(String flag, String value) {
+        CommandRun run = CommandRun.of("collect", "postgresql://u@127.0.0.1:1/x", flag, value, "--sample", "3", "-o",
+                directory.resolve("out.json").toString());
+
+        assertUsageError(run, flag);
+        assertThat(run.err().strip().lines()).as(run.err()).hasSize(1);
+        assertThat(directory.resolve("out.json")).doesNotExist();
+    }
+
+    static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> everyNumericFlagWithABadValue() {
+        List<String> flags = List.of("--max-connections", "--min-idle-connections", "--connect-timeout", "--acquire-timeout",
+                "--idle-timeout", "--max-lifetime", "--statement-timeout", "--max-concurrency", "--sample-rate", "--sample-value-length",
+                "--sample-max-bytes");
+        List<String> values = List.of("", "ten", "-1", "1.5", "99999999999", "0x10");
+        return flags.stream().flatMap(flag -> values.stream()
+                .filter(value -> !(flag.equals("--sample-rate") && value.equals("1.5")))
+                .map(value -> org.junit.jupiter.params.provider.Arguments.of(flag, value)));
     }
 
     @Test

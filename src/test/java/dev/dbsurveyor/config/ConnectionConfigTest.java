@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -68,6 +69,24 @@ class ConnectionConfigTest {
                 .hasMessageStartingWith("DBSURVEYOR_MAX_LIFETIME_SECS");
         assertThatThrownBy(() -> ConnectionConfig.fromEnv(env(Map.of("DBSURVEYOR_MIN_IDLE_CONNECTIONS", "20"))))
                 .hasMessageContaining("DBSURVEYOR_MIN_IDLE_CONNECTIONS").hasMessageContaining("must be fewer than max connections (10)");
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}={1}")
+    @org.junit.jupiter.params.provider.MethodSource("everyVariableWithABadValue")
+    void everyVariableRefusesEmptyNegativeFractionalAndHugeValuesByName(String variable, String value) {
+        assertThatThrownBy(() -> ConnectionConfig.fromEnv(env(Map.of(variable, value))))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageStartingWith(variable + ": ")
+                .hasNoCause();
+    }
+
+    static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> everyVariableWithABadValue() {
+        List<String> variables = List.of("DBSURVEYOR_MAX_CONNECTIONS", "DBSURVEYOR_MIN_IDLE_CONNECTIONS", "DBSURVEYOR_CONNECT_TIMEOUT_SECS",
+                "DBSURVEYOR_ACQUIRE_TIMEOUT_SECS", "DBSURVEYOR_IDLE_TIMEOUT_SECS", "DBSURVEYOR_MAX_LIFETIME_SECS",
+                "DBSURVEYOR_STATEMENT_TIMEOUT_SECS");
+        List<String> values = List.of("", " ", "ten", "-1", "1.5", "99999999999", "0x10");
+        return variables.stream().flatMap(variable -> values.stream()
+                .map(value -> org.junit.jupiter.params.provider.Arguments.of(variable, value)));
     }
 
     @Test
