@@ -5,6 +5,7 @@ import dev.dbsurveyor.output.ContractMapper;
 import dev.dbsurveyor.output.DatabaseFileNames;
 import dev.dbsurveyor.testing.ContractSchemas;
 import dev.dbsurveyor.testing.Postgres;
+import dev.dbsurveyor.testing.SecretScan;
 import dev.dbsurveyor.testing.TestServer;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -228,6 +229,35 @@ class CommandLineIT {
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.all()).doesNotContain("Wr0ng-Pa55").contains("check the user name and password");
+    }
+
+    @Test
+    void noOutputFileOrPrintedLineCarriesThePasswordEvenVerboseOrFailing(@Postgres TestServer server) throws Exception {
+        String password = SecretScan.uniquePassword();
+        String role = server.createRole(password);
+        String prefix = TestServer.uniqueName("cli_secret_") + "_";
+        List<String> names = databases(server, prefix, 2);
+        String encoded = java.net.URLEncoder.encode(password, java.nio.charset.StandardCharsets.UTF_8);
+        String url = server.endpoint().url().replaceFirst("://[^@]*@", "://" + role + ":" + encoded + "@");
+        Path out = Files.createDirectories(directory.resolve("secret"));
+
+        List<CommandRun> runs = List.of(
+                CommandRun.of("collect", url + "/" + names.get(0), "-v", "--sample", "2", "-o", out.resolve("one.json").toString()),
+                CommandRun.of("collect", url, "--include", prefix + "*", "-v", "--output-dir", out.resolve("dir").toString()),
+                CommandRun.of("collect", url, "--include", prefix + "*", "-vv", "-o", out.resolve("bundle.json").toString()),
+                CommandRun.of("collect", url.replaceFirst("@[^/]*", "@127.0.0.1:1") + "/x", "-v", "--connect-timeout", "2", "-o",
+                        out.resolve("unreachable.json").toString()),
+                CommandRun.of("collect", url + "/nonexistent_" + prefix, "-v", "-o", out.resolve("missing.json").toString()),
+                CommandRun.of("list", url, "--include", prefix + "*", "--json"),
+                CommandRun.of("test", url, "-v"));
+
+        assertThat(runs.get(0).exitCode()).as(runs.get(0).all()).isZero();
+        assertThat(runs.get(3).exitCode()).as(runs.get(3).all()).isNotZero();
+        for (CommandRun run : runs) {
+            SecretScan.assertAbsent(password, "output of a run", run.all());
+        }
+        SecretScan.assertAbsentFromFiles(password, out);
+        ContractSchemas.assertValidFile(out.resolve("bundle.json"));
     }
 
     @Test
