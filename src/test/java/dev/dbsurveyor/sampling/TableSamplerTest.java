@@ -24,8 +24,11 @@ import dev.dbsurveyor.testing.ContractSchemas;
 import io.r2dbc.spi.R2dbcBadGrammarException;
 import io.r2dbc.spi.R2dbcNonTransientResourceException;
 import io.r2dbc.spi.R2dbcPermissionDeniedException;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
 
 import java.time.Instant;
 import java.util.List;
@@ -39,6 +42,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TableSamplerTest {
 
     private final List<SampleQuery> queries = new CopyOnWriteArrayList<>();
+    /**
+     * A timer of this class's own: another unit test installs BlockHound in this JVM, which stops
+     * the threads Reactor's shared schedulers had already started, and a permit on them never comes.
+     */
+    private final Scheduler timer = Schedulers.newSingle("table-sampler-test");
+
+    @AfterEach
+    void stopTimer() {
+        timer.dispose();
+    }
 
     @Test
     void aReadThatFailsIsReadAgainWithHalfTheLimit() {
@@ -114,7 +127,7 @@ class TableSamplerTest {
 
     @Test
     void whenNoConnectionOpensEveryTableIsSkippedAndOneFailureSaysWhy() {
-        TableSampler sampler = TableSampler.of(SamplingConfig.builder().rowsPerTable(3).build());
+        TableSampler sampler = new TableSampler(SamplingConfig.builder().rowsPerTable(3).build(), QueryRateLimit.perSecond(10, timer));
 
         DatabaseSchema document = sampler.unreachable(document(table("a", null), table("b", null)),
                 new R2dbcNonTransientResourceException("too many connections", "53300"));
@@ -138,7 +151,7 @@ class TableSamplerTest {
                 return Optional.empty();
             }
         };
-        TableSampler sampler = new TableSampler(SamplingConfig.builder().rowsPerTable(rows).build(), QueryRateLimit.perSecond(10_000));
+        TableSampler sampler = new TableSampler(SamplingConfig.builder().rowsPerTable(rows).build(), QueryRateLimit.perSecond(10_000, timer));
         DatabaseSchema document = sampler.sample(document(tables), source).block();
         ContractSchemas.assertValid(document);
         return document;
