@@ -1,6 +1,10 @@
 package dev.dbsurveyor.sampling;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.DecimalNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
@@ -19,6 +23,12 @@ public final class SampleValues {
 
     /** Ends a value that was cut to the length limit. */
     public static final String TRUNCATION_MARKER = "…[truncated]";
+
+    /** Reads JSON text with every number exact: decimals as BigDecimal, integers as BigInteger. */
+    private static final ObjectMapper EXACT_JSON = JsonMapper.builder()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS, DeserializationFeature.USE_BIG_INTEGER_FOR_INTS)
+            .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
+            .build();
 
     /** The largest integer every JSON reader holds exactly (2^53). */
     private static final BigInteger EXACT_IN_A_DOUBLE = BigInteger.ONE.shiftLeft(53);
@@ -65,6 +75,15 @@ public final class SampleValues {
 
     public static JsonNode bool(boolean value) {
         return NODES.booleanNode(value);
+    }
+
+    /**
+     * JSON text as a tree whose numbers keep every digit they were written with.
+     *
+     * @throws JsonProcessingException when the text is not JSON
+     */
+    public static JsonNode parseExactly(String json) throws JsonProcessingException {
+        return EXACT_JSON.readTree(json);
     }
 
     public static JsonNode nothing() {

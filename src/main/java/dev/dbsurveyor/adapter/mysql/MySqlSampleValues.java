@@ -1,10 +1,7 @@
 package dev.dbsurveyor.adapter.mysql;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.dbsurveyor.model.Column;
@@ -34,10 +31,6 @@ import java.util.Locale;
  */
 final class MySqlSampleValues {
 
-    private static final ObjectMapper JSON = JsonMapper.builder()
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS, DeserializationFeature.USE_BIG_INTEGER_FOR_INTS)
-            .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
-            .build();
 
     private MySqlSampleValues() {
     }
@@ -117,7 +110,7 @@ final class MySqlSampleValues {
 
     private static JsonNode json(String text) {
         try {
-            return JSON.readTree(text);
+            return SampleValues.parseExactly(text);
         } catch (JsonProcessingException notJson) {
             return SampleValues.text(text);
         }

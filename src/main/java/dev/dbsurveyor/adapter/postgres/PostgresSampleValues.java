@@ -1,10 +1,7 @@
 package dev.dbsurveyor.adapter.postgres;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -28,10 +25,6 @@ import java.util.stream.Collectors;
  */
 final class PostgresSampleValues {
 
-    private static final ObjectMapper JSON = JsonMapper.builder()
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS, DeserializationFeature.USE_BIG_INTEGER_FOR_INTS)
-            .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
-            .build();
     private static final HexFormat HEX = HexFormat.of();
 
     private PostgresSampleValues() {
@@ -41,7 +34,7 @@ final class PostgresSampleValues {
         Map<String, Column> columns = table.columns().stream().collect(Collectors.toMap(Column::name, Function.identity()));
         ObjectNode row;
         try {
-            row = (ObjectNode) JSON.readTree(json);
+            row = (ObjectNode) SampleValues.parseExactly(json);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("PostgreSQL wrote a row that is not JSON", e);
         }
