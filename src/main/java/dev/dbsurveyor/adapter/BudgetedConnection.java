@@ -16,18 +16,21 @@ import java.time.Duration;
 /**
  * A connection that gives its {@link ConnectionBudget} permit back when it is closed, once. A
  * close that does not finish within {@code closeTimeout} gives the permit back all the same, so
- * that a stuck socket cannot hold a permit for ever.
+ * that a stuck socket cannot hold a permit for ever. Its statements fail, and it closes, when the
+ * server stays silent for longer than {@code replyDeadline} (see {@link DeadlineStatement}).
  */
 final class BudgetedConnection implements Connection, Wrapped<Connection> {
 
     private final Connection delegate;
     private final HeldPermit permit;
     private final Duration closeTimeout;
+    private final Duration replyDeadline;
 
-    BudgetedConnection(Connection delegate, HeldPermit permit, Duration closeTimeout) {
+    BudgetedConnection(Connection delegate, HeldPermit permit, Duration closeTimeout, Duration replyDeadline) {
         this.delegate = delegate;
         this.permit = permit;
         this.closeTimeout = closeTimeout;
+        this.replyDeadline = replyDeadline;
     }
 
     @Override
@@ -70,7 +73,8 @@ final class BudgetedConnection implements Connection, Wrapped<Connection> {
 
     @Override
     public Statement createStatement(String sql) {
-        return delegate.createStatement(sql);
+        Mono<Void> closeSilentConnection = Mono.from(delegate.close()).timeout(closeTimeout).onErrorResume(error -> Mono.empty());
+        return new DeadlineStatement(delegate.createStatement(sql), replyDeadline, closeSilentConnection);
     }
 
     @Override

@@ -14,18 +14,21 @@ import java.util.concurrent.TimeoutException;
  * whole opening (TCP, TLS, authentication) by the connect timeout, since the drivers' own connect
  * timeout covers the TCP connect alone. An opening that times out or is cancelled is not cut
  * short (a driver may leave the socket open): the connection is closed when it arrives, and only
- * then is its permit given back, so the budget always counts every socket.
+ * then is its permit given back, so the budget always counts every socket. The connections it
+ * opens give up on a server that stays silent for longer than {@code replyDeadline}.
  */
 final class BudgetedConnectionFactory implements ConnectionFactory {
 
     private final ConnectionFactory delegate;
     private final ConnectionBudget budget;
     private final Duration connectTimeout;
+    private final Duration replyDeadline;
 
-    BudgetedConnectionFactory(ConnectionFactory delegate, ConnectionBudget budget, Duration connectTimeout) {
+    BudgetedConnectionFactory(ConnectionFactory delegate, ConnectionBudget budget, Duration connectTimeout, Duration replyDeadline) {
         this.delegate = delegate;
         this.budget = budget;
         this.connectTimeout = connectTimeout;
+        this.replyDeadline = replyDeadline;
     }
 
     @Override
@@ -34,7 +37,7 @@ final class BudgetedConnectionFactory implements ConnectionFactory {
             Mono<Connection> opening = Mono.<Connection>from(delegate.create()).cache();
             return opening
                     .timeout(connectTimeout)
-                    .<Connection>map(connection -> new BudgetedConnection(connection, permit, connectTimeout))
+                    .<Connection>map(connection -> new BudgetedConnection(connection, permit, connectTimeout, replyDeadline))
                     .onErrorResume(TimeoutException.class, timeout -> {
                         closeWhenItArrives(opening, permit);
                         return Mono.error(new ConnectionTimeoutException("Opening a connection took longer than the connect timeout of "

@@ -9,6 +9,7 @@ import io.r2dbc.spi.ConnectionFactory;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
+import java.time.Duration;
 import java.util.function.Function;
 
 /**
@@ -17,6 +18,8 @@ import java.util.function.Function;
  * read once. Pooled and direct connections share one budget of {@code maxConnections}.
  */
 public final class ServerConnections {
+
+    private static final Duration REPLY_MARGIN = Duration.ofSeconds(5);
 
     private final Function<String, ConnectionFactory> factories;
     private final ConnectionConfig config;
@@ -112,6 +115,14 @@ public final class ServerConnections {
     }
 
     private BudgetedConnectionFactory budgeted(ConnectionFactory factory) {
-        return new BudgetedConnectionFactory(factory, budget, config.connectTimeout());
+        return new BudgetedConnectionFactory(factory, budget, config.connectTimeout(), replyDeadline(config));
+    }
+
+    /**
+     * How long a connection may stay silent before it is taken as lost: longer than any statement
+     * may run on the server, by a margin for the network and the client.
+     */
+    static Duration replyDeadline(ConnectionConfig config) {
+        return config.statementTimeout().plus(REPLY_MARGIN);
     }
 }

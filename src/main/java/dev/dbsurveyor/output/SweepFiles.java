@@ -92,9 +92,10 @@ public final class SweepFiles {
                 }
                 listener.on(event);
             };
-            return adapter.serverInfo().flatMap(server -> Mono.usingWhen(
+            Sweep sweep = Sweep.of(adapter, config).withListener(capturing);
+            return sweep.serverInfo().flatMap(server -> Mono.usingWhen(
                     Mono.fromCallable(() -> opener.open(server)).subscribeOn(Schedulers.boundedElastic()),
-                    writer -> Sweep.of(adapter, config).withListener(capturing).outcomes()
+                    writer -> sweep.outcomes()
                             .publishOn(Schedulers.boundedElastic())
                             .doOnNext(outcome -> {
                                 // The writer's lock also covers the tally, so that a cancel's cleanup sees both agree.

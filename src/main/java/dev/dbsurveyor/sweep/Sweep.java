@@ -6,6 +6,7 @@ import dev.dbsurveyor.model.DatabaseFailure;
 import dev.dbsurveyor.model.DatabaseSchema;
 import dev.dbsurveyor.model.EnumeratedDatabase;
 import dev.dbsurveyor.model.MultiDatabaseOutput;
+import dev.dbsurveyor.model.ServerInfo;
 import dev.dbsurveyor.retry.DatabaseRetries;
 import dev.dbsurveyor.retry.ErrorClassification;
 import dev.dbsurveyor.retry.ErrorClassifier;
@@ -106,10 +107,15 @@ public final class Sweep {
         return Mono.defer(() -> {
             Instant startedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
             long started = System.nanoTime();
-            return adapter.serverInfo().retryWhen(serverRetries().retry()).flatMap(server -> outcomes().collectList()
+            return serverInfo().flatMap(server -> outcomes().collectList()
                     .flatMap(outcomes -> SweepOutput.of(server, outcomes, config, startedAt,
                             Duration.ofNanos(System.nanoTime() - started))));
         });
+    }
+
+    /** What the server says about itself, retried like enumeration (a server that refuses connections for a moment is waited for). */
+    public Mono<ServerInfo> serverInfo() {
+        return adapter.serverInfo().retryWhen(serverRetries().retry());
     }
 
     /** Retries of the server-level questions (enumeration, server info), on a budget of their own. */

