@@ -1,0 +1,169 @@
+package dev.dbsurveyor.sweep;
+
+import dev.dbsurveyor.config.ConnectionConfig;
+import dev.dbsurveyor.config.Environment;
+import dev.dbsurveyor.target.ServerTarget;
+import dev.dbsurveyor.testing.BlockingSql;
+import dev.dbsurveyor.testing.EmbeddedPostgresServer;
+import dev.dbsurveyor.testing.NonBlockingGuard;
+import dev.dbsurveyor.testing.ServerEndpoint;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import reactor.core.scheduler.Schedulers;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The library sweeps 2,000 databases five times in one JVM: what a sweep leaves behind (server
+ * connections, live threads, heap after a full collection) is the same after the fifth as after
+ * the first, so that a long-running application can sweep again and again. The one exception is
+ * Reactor's shared pool for blocking work, whose idle workers stay up to 60 s and whose number is
+ * capped: it is checked against its cap. Each run writes its figures to {@code target/soak.md}.
+ */
+class SoakIT {
+
+    private static final int DATABASES = 2_000;
+    private static final int SWEEPS = 5;
+    private static final String APPLICATION = "dbsurveyor_soak";
+    /** Room for what a JVM allocates on its own between two measurements (JIT, class data): far less than one sweep's documents. */
+    private static final long HEAP_SLACK_BYTES = 8L << 20;
+
+    @BeforeAll
+    static void failOnBlockingCalls() {
+        NonBlockingGuard.install();
+    }
+
+    /** Reactor's shared pool for blocking work: its workers come as work needs them, up to a cap, and leave after 60 s idle. */
+    private static final String BLOCKING_POOL_WORKERS = "boundedElastic-#";
+
+    /**
+     * What one sweep left behind once it completed and its connections were closed: among other
+     * things, live threads by name (digits replaced by {@code #}).
+     */
+    private record Residue(int sweep, long collected, Duration took, long serverConnections, Map<String, Long> threads, long heapAfterGc) {
+
+        long liveThreads() {
+            return threads.values().stream().mapToLong(Long::longValue).sum();
+        }
+
+        Map<String, Long> threadsOutsideTheBlockingPool() {
+            Map<String, Long> others = new TreeMap<>(threads);
+            others.remove(BLOCKING_POOL_WORKERS);
+            return others;
+        }
+
+        long blockingPoolWorkers() {
+            return threads.getOrDefault(BLOCKING_POOL_WORKERS, 0L);
+        }
+
+        String row() {
+            return "| " + sweep + " | " + collected + " | " + String.format("%.1f s", took.toMillis() / 1000.0) + " | "
+                    + serverConnections + " | " + liveThreads() + " (" + blockingPoolWorkers() + " blocking-pool workers) | "
+                    + String.format("%.1f MB", heapAfterGc / 1048576.0) + " |";
+        }
+    }
+
+    @Test
+    void fiveSweepsOfTwoThousandDatabasesLeaveTheSameConnectionsThreadsAndHeap() throws Exception {
+        List<String> versions = EmbeddedPostgresServer.availableVersions();
+        Assumptions.assumeFalse(versions.isEmpty(), "embedded PostgreSQL binaries are provided by the build");
+        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(versions.get(versions.size() - 1),
+                Map.of("fsync", "off", "full_page_writes", "off", "synchronous_commit", "off"))) {
+            ServerEndpoint endpoint = server.endpoint();
+            createDatabases(endpoint);
+            ServerTarget target = ServerTarget.parse(endpoint.url() + "/postgres?application_name=" + APPLICATION,
+                    new Environment(Map.of(), Path.of("/nonexistent")));
+            MultiDatabaseConfig config = MultiDatabaseConfig.builder().include("soak_*").exclude("soak_template").maxConcurrency(8).build();
+
+            List<Residue> residues = new ArrayList<>();
+            for (int sweep = 1; sweep <= SWEEPS; sweep++) {
+                long started = System.nanoTime();
+                long collected = Sweeps.outcomes(target, ConnectionConfig.defaults(), config, SweepListener.none())
+                        .filter(DatabaseOutcome.Collected.class::isInstance)
+                        .count()
+                        .block(Duration.ofMinutes(5));
+                Duration took = Duration.ofNanos(System.nanoTime() - started);
+                assertThat(collected).as("databases collected by sweep %d", sweep).isEqualTo(DATABASES);
+                residues.add(new Residue(sweep, collected, took, serverConnectionsOnceSettled(endpoint), liveThreads(),
+                        heapAfterGc()));
+            }
+            writeReport(residues);
+
+            Residue first = residues.get(0);
+            Residue last = residues.get(SWEEPS - 1);
+            assertThat(last.serverConnections()).as("server connections left").isEqualTo(first.serverConnections()).isZero();
+            assertThat(last.threadsOutsideTheBlockingPool()).as("live threads after the last sweep, against the first")
+                    .isEqualTo(first.threadsOutsideTheBlockingPool());
+            assertThat(last.blockingPoolWorkers()).as("workers of Reactor's blocking pool, which it caps")
+                    .isLessThanOrEqualTo(Schedulers.DEFAULT_BOUNDED_ELASTIC_SIZE);
+            assertThat(last.heapAfterGc()).as("heap after GC after the last sweep, against the first")
+                    .isLessThanOrEqualTo(first.heapAfterGc() + HEAP_SLACK_BYTES);
+        }
+    }
+
+    private static void createDatabases(ServerEndpoint endpoint) throws InterruptedException {
+        BlockingSql.execute(endpoint.options(null), "CREATE DATABASE soak_template");
+        BlockingSql.execute(endpoint.options("soak_template"),
+                "CREATE TABLE customers (id int PRIMARY KEY, name text NOT NULL, created_at timestamptz)",
+                "CREATE TABLE orders (id int PRIMARY KEY, customer_id int REFERENCES customers, total numeric(12, 2))",
+                "CREATE INDEX ON orders (customer_id)",
+                "CREATE VIEW big_orders AS SELECT * FROM orders WHERE total > 100");
+        // Four sessions at once, on threads of the test's own that end before the first measurement.
+        List<Thread> sessions = IntStream.range(0, 4).mapToObj(session -> new Thread(() -> BlockingSql.execute(endpoint.options(null),
+                IntStream.range(0, DATABASES).filter(i -> i % 4 == session)
+                        .mapToObj(i -> "CREATE DATABASE soak_" + i + " TEMPLATE soak_template")
+                        .toArray(String[]::new)), "soak-create-" + session)).toList();
+        sessions.forEach(Thread::start);
+        for (Thread session : sessions) {
+            session.join();
+        }
+    }
+
+    /** The sweep's connections on the server, once backends that are closing have left (polled, at most 2 s). */
+    private static long serverConnectionsOnceSettled(ServerEndpoint endpoint) throws InterruptedException {
+        long count = 0;
+        for (int poll = 0; poll < 40; poll++) {
+            count = (Long) BlockingSql.query(endpoint.options(null),
+                    "SELECT count(*) AS n FROM pg_stat_activity WHERE application_name = '" + APPLICATION + "'").get(0).get("n");
+            if (count == 0) {
+                break;
+            }
+            Thread.sleep(50);
+        }
+        return count;
+    }
+
+    private static Map<String, Long> liveThreads() {
+        return new TreeMap<>(Thread.getAllStackTraces().keySet().stream()
+                .collect(Collectors.groupingBy(thread -> thread.getName().replaceAll("[0-9]+", "#"), Collectors.counting())));
+    }
+
+    private static long heapAfterGc() {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    private static void writeReport(List<Residue> residues) throws IOException {
+        List<String> lines = new ArrayList<>(List.of(
+                "| sweep | collected | time | server connections left | live threads | heap after GC |",
+                "| --- | --- | --- | --- | --- | --- |"));
+        residues.forEach(residue -> lines.add(residue.row()));
+        Files.createDirectories(Path.of("target"));
+        Files.write(Path.of("target", "soak.md"), lines);
+    }
+}
