@@ -173,6 +173,25 @@ class FaultScenariosIT {
     }
 
     @Test
+    void aSeparateProcessWhoseConnectionsAreCutPrintsNoDriverErrorAndNoStackTrace(@Postgres TestServer server) throws Exception {
+        try (FaultProxy proxy = new FaultProxy(server.endpoint().host(), server.endpoint().port())) {
+            Sweep sweep = Sweep.prepare(server, directory, "process").through(proxy);
+
+            Outcome outcome = sweep.runAsProcess(() -> {
+                sweep.awaitFiles(10);
+                proxy.cutOpenConnections();
+                sweep.awaitFiles(25);
+                proxy.cutOpenConnections();
+            });
+
+            outcome.assertAccounted(sweep.databases, 0).assertExitCode(ExitCodes.OK);
+            assertThat(outcome.err()).as("what the process printed on stderr, its libraries' logs included")
+                    .doesNotContain("\tat ").doesNotContain("Exception").doesNotContain("ERROR");
+            sweep.report("network cuts every open connection twice, separate process", outcome);
+        }
+    }
+
+    @Test
     void aDatabaseDroppedMidwayFailsAsNotFoundAndOneCreatedMidwayIsNotCollected(@Postgres TestServer server) throws Exception {
         Sweep sweep = Sweep.prepare(server, directory, "dropped");
         String dropped = sweep.databases.get(DATABASES - 1);
@@ -281,6 +300,33 @@ class FaultScenariosIT {
         return versions.get(versions.size() - 1);
     }
 
+    /** Runs the command line as its own JVM from the jar the build packaged; its output is read whole once it exits. */
+    private static CommandRun runJar(String... args) {
+        Path jar = Path.of("target", "dbsurveyor.jar");
+        assertThat(jar).as("the packaged command (the build makes it before the integration tests)").exists();
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", jar.toString()));
+        command.addAll(List.of(args));
+        try {
+            Path out = Files.createTempFile("dbsurveyor-out", ".txt");
+            Path err = Files.createTempFile("dbsurveyor-err", ".txt");
+            Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+            if (!process.waitFor(BOUND.toSeconds(), TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new AssertionError("the process did not end within " + BOUND);
+            }
+            CommandRun run = new CommandRun(process.exitValue(), Files.readString(out), Files.readString(err));
+            Files.delete(out);
+            Files.delete(err);
+            return run;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+
     private static void closeAll(List<Connection> connections) {
         Flux.fromIterable(List.copyOf(connections)).flatMap(Connection::close).onErrorResume(e -> Mono.empty()).blockLast(Duration.ofSeconds(10));
         connections.clear();
@@ -357,6 +403,18 @@ class FaultScenariosIT {
 
         /** Runs the sweep on this thread and the fault beside it; fails when the run outlives the bound. */
         Outcome run(Fault fault) throws Exception {
+            return run(fault, CommandRun::of);
+        }
+
+        /**
+         * The same as a separate process ({@code java -jar target/dbsurveyor.jar}), so that what
+         * the drivers log to the process's stderr is seen too.
+         */
+        Outcome runAsProcess(Fault fault) throws Exception {
+            return run(fault, FaultScenariosIT::runJar);
+        }
+
+        private Outcome run(Fault fault, java.util.function.Function<String[], CommandRun> command) throws Exception {
             String url = "postgresql://" + role + ":" + URLEncoder.encode(password, StandardCharsets.UTF_8) + "@" + host + ":" + port
                     + "/postgres?application_name=" + application;
             ConcurrentLinkedQueue<Throwable> faultErrors = new ConcurrentLinkedQueue<>();
@@ -368,9 +426,9 @@ class FaultScenariosIT {
                 }
             }, "fault-injector");
             long started = System.nanoTime();
-            running = CompletableFuture.supplyAsync(() -> CommandRun.of("collect", url,
-                    "--all-databases", "--include", prefix + "[0-9]*", "--output-dir", output.toString(), "--no-progress",
-                    "--max-concurrency", "4", "--connect-timeout", "2", "--statement-timeout", "2", "--acquire-timeout", "10"));
+            String[] args = {"collect", url, "--all-databases", "--include", prefix + "[0-9]*", "--output-dir", output.toString(),
+                    "--no-progress", "--max-concurrency", "4", "--connect-timeout", "2", "--statement-timeout", "2", "--acquire-timeout", "10"};
+            running = CompletableFuture.supplyAsync(() -> command.apply(args));
             injector.start();
             CommandRun run;
             try {
