@@ -16,8 +16,9 @@ import java.time.Duration;
 /**
  * A connection that gives its {@link ConnectionBudget} permit back when it is closed, once. A
  * close that does not finish within {@code closeTimeout} gives the permit back all the same, so
- * that a stuck socket cannot hold a permit for ever. Its statements fail, and it closes, when the
- * server stays silent for longer than {@code replyDeadline} (see {@link DeadlineStatement}).
+ * that a stuck socket cannot hold a permit for ever. When the server stays silent for longer than
+ * {@code replyDeadline}, its statements fail and it is lost: it starts closing and no longer
+ * validates, so that a pool drops it (see {@link DeadlineStatement}).
  */
 final class BudgetedConnection implements Connection, Wrapped<Connection> {
 
@@ -25,6 +26,7 @@ final class BudgetedConnection implements Connection, Wrapped<Connection> {
     private final HeldPermit permit;
     private final Duration closeTimeout;
     private final Duration replyDeadline;
+    private final java.util.concurrent.atomic.AtomicBoolean lost = new java.util.concurrent.atomic.AtomicBoolean();
 
     BudgetedConnection(Connection delegate, HeldPermit permit, Duration closeTimeout, Duration replyDeadline) {
         this.delegate = delegate;
@@ -35,6 +37,10 @@ final class BudgetedConnection implements Connection, Wrapped<Connection> {
 
     @Override
     public Publisher<Void> close() {
+        return lost.get() ? Mono.empty() : closeAndRelease();
+    }
+
+    private Mono<Void> closeAndRelease() {
         return Mono.from(delegate.close())
                 .timeout(closeTimeout)
                 .onErrorResume(error -> Mono.empty())
@@ -73,8 +79,18 @@ final class BudgetedConnection implements Connection, Wrapped<Connection> {
 
     @Override
     public Statement createStatement(String sql) {
-        Mono<Void> closeSilentConnection = Mono.from(delegate.close()).timeout(closeTimeout).onErrorResume(error -> Mono.empty());
-        return new DeadlineStatement(delegate.createStatement(sql), replyDeadline, closeSilentConnection);
+        return new DeadlineStatement(delegate.createStatement(sql), replyDeadline, this::giveUp, lost::get);
+    }
+
+    /**
+     * Marks the connection lost and starts closing it. A close may wait on the silent server until
+     * the close timeout, so nobody waits for it (a later {@link #close} returns at once); the permit
+     * comes back when it ends.
+     */
+    private void giveUp() {
+        if (lost.compareAndSet(false, true)) {
+            closeAndRelease().subscribe();
+        }
     }
 
     @Override
@@ -129,6 +145,6 @@ final class BudgetedConnection implements Connection, Wrapped<Connection> {
 
     @Override
     public Publisher<Boolean> validate(ValidationDepth depth) {
-        return delegate.validate(depth);
+        return lost.get() ? Mono.just(false) : delegate.validate(depth);
     }
 }

@@ -57,6 +57,20 @@ public final class FaultProxy implements AutoCloseable {
         stallsLeft.set(connections);
     }
 
+    /** Connections open once those closing have gone (waits at most {@code patience} for none to be left). */
+    public int openConnectionsAfter(java.time.Duration patience) throws InterruptedException {
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (!links.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        return links.size();
+    }
+
+    /** Every connection open now stops passing bytes, both ways, for good; its sockets stay open. */
+    public void stallOpenConnections() {
+        links.forEach(Link::stall);
+    }
+
     /** How many connections have stalled so far. */
     public int stalledConnections() {
         return stalled.get();
@@ -108,6 +122,12 @@ public final class FaultProxy implements AutoCloseable {
 
         private void countClientChunk() {
             if (clientChunks.incrementAndGet() == stallAtChunk && stallsLeft.getAndUpdate(left -> Math.max(0, left - 1)) > 0) {
+                stall();
+            }
+        }
+
+        void stall() {
+            if (!stalled) {
                 stalled = true;
                 FaultProxy.this.stalled.incrementAndGet();
             }
