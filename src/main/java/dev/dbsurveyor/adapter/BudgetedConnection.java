@@ -12,6 +12,7 @@ import org.reactivestreams.Publisher;
 import reactor.core.publisher.Mono;
 
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A connection that gives its {@link ConnectionBudget} permit back when it is closed, once. A
@@ -26,7 +27,7 @@ final class BudgetedConnection implements Connection, Wrapped<Connection> {
     private final HeldPermit permit;
     private final Duration closeTimeout;
     private final Duration replyDeadline;
-    private final java.util.concurrent.atomic.AtomicBoolean lost = new java.util.concurrent.atomic.AtomicBoolean();
+    private final AtomicBoolean lost = new AtomicBoolean();
 
     BudgetedConnection(Connection delegate, HeldPermit permit, Duration closeTimeout, Duration replyDeadline) {
         this.delegate = delegate;

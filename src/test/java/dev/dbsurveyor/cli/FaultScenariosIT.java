@@ -32,10 +32,12 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
@@ -414,7 +416,7 @@ class FaultScenariosIT {
             return run(fault, FaultScenariosIT::runJar);
         }
 
-        private Outcome run(Fault fault, java.util.function.Function<String[], CommandRun> command) throws Exception {
+        private Outcome run(Fault fault, Function<String[], CommandRun> command) throws Exception {
             String url = "postgresql://" + role + ":" + URLEncoder.encode(password, StandardCharsets.UTF_8) + "@" + host + ":" + port
                     + "/postgres?application_name=" + application;
             ConcurrentLinkedQueue<Throwable> faultErrors = new ConcurrentLinkedQueue<>();
@@ -577,7 +579,7 @@ class FaultScenariosIT {
             if (!Files.exists(output.resolve("manifest.json"))) {
                 return "stopped with one error line; " + fileCount() + " complete files kept";
             }
-            Map<String, Long> counts = new java.util.TreeMap<>();
+            Map<String, Long> counts = new TreeMap<>();
             statuses().values().forEach(status -> counts.merge(status, 1L, Long::sum));
             return counts.entrySet().stream().map(e -> e.getValue() + " " + e.getKey()).reduce((a, b) -> a + ", " + b).orElse("none");
         }

@@ -8,7 +8,9 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -96,7 +98,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
      * ended, clients see the server shut down), waits {@code downtime}, then starts it again on
      * the same data and port.
      */
-    public void restart(java.time.Duration downtime) throws InterruptedException {
+    public void restart(Duration downtime) throws InterruptedException {
         stopProcess();
         Thread.sleep(downtime.toMillis());
         startProcess(port);
@@ -116,7 +118,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     public void close() {
         stopProcess();
         try (var paths = Files.walk(dataDirectory)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot delete the data of embedded PostgreSQL " + version, e);
         }

@@ -7,6 +7,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -58,7 +59,7 @@ public final class FaultProxy implements AutoCloseable {
     }
 
     /** Connections open once those closing have gone (waits at most {@code patience} for none to be left). */
-    public int openConnectionsAfter(java.time.Duration patience) throws InterruptedException {
+    public int openConnectionsAfter(Duration patience) throws InterruptedException {
         long deadline = System.nanoTime() + patience.toNanos();
         while (!links.isEmpty() && System.nanoTime() < deadline) {
             Thread.sleep(20);
