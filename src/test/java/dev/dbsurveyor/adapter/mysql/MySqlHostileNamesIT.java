@@ -6,6 +6,7 @@ import dev.dbsurveyor.model.Routine;
 import dev.dbsurveyor.model.Table;
 import dev.dbsurveyor.model.View;
 import dev.dbsurveyor.testing.ContractSchemas;
+import dev.dbsurveyor.testing.HostileNames;
 import dev.dbsurveyor.testing.MySql;
 import dev.dbsurveyor.testing.NonBlockingGuard;
 import dev.dbsurveyor.testing.TestServer;
@@ -18,40 +19,24 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Names built to break SQL (quotes, backticks, semicolons, comments, newlines, control
- * characters, non-ASCII, the longest name MySQL keeps) on a database and every kind of object in
- * it: each is collected exactly as the server holds it, and none changes a query. MySQL has no
- * user-defined types and its schemas are its databases.
+ * {@link HostileNames} on a database and every kind of object in it: each is collected exactly as
+ * the server holds it, and none changes a query. MySQL has no user-defined types and its schemas
+ * are its databases.
  */
 class MySqlHostileNamesIT {
-
-    /** MySQL keeps at most 64 characters of a name. */
-    private static final int MAX_NAME_CHARS = 64;
 
     @BeforeAll
     static void failOnBlockingCalls() {
         NonBlockingGuard.install();
     }
 
-    /** Hostile names, each unique by its start; MySQL names may not end with a space and hold only the BMP. */
-    private static List<String> hostile(String kind) {
-        return List.of(
-                kind + "\"; DROP TABLE x; --",
-                kind + "'quoted' `back`",
-                kind + " -- comment\n/* block */",
-                kind + "\ttab\u0001\u001f\u007f",
-                kind + " ünïcödé 表",
-                kind + "$$ ? %s \\ x",
-                (kind + "_").repeat(MAX_NAME_CHARS).substring(0, MAX_NAME_CHARS));
-    }
-
     @Test
     void everyHostileNameIsCollectedExactlyAndChangesNoQuery(@MySql TestServer server) {
         String database = server.createDatabase(TestServer.uniqueName("dbsurveyor_test_\"; DROP DATABASE mysql; --'`\n"));
-        List<String> tables = hostile("t");
-        List<String> columns = hostile("c");
-        List<String> views = hostile("v");
-        List<String> functions = hostile("f");
+        List<String> tables = HostileNames.of(server.engine(), "t");
+        List<String> columns = HostileNames.of(server.engine(), "c");
+        List<String> views = HostileNames.of(server.engine(), "v");
+        List<String> functions = HostileNames.of(server.engine(), "f");
         for (int i = 0; i < tables.size(); i++) {
             String column = server.engine().quote(columns.get(i));
             String table = server.engine().quote(tables.get(i));

@@ -7,51 +7,27 @@ import dev.dbsurveyor.model.Routine;
 import dev.dbsurveyor.model.Table;
 import dev.dbsurveyor.model.View;
 import dev.dbsurveyor.testing.ContractSchemas;
+import dev.dbsurveyor.testing.HostileNames;
 import dev.dbsurveyor.testing.NonBlockingGuard;
 import dev.dbsurveyor.testing.Postgres;
 import dev.dbsurveyor.testing.TestServer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Names built to break SQL (quotes, backticks, semicolons, comments, newlines, control
- * characters, non-ASCII, the longest name PostgreSQL keeps) on a database, a schema and every
- * kind of object in it: each is collected exactly as the catalog holds it, and none changes a query.
+ * {@link HostileNames} on a database, a schema and every kind of object in it: each is collected
+ * exactly as the catalog holds it, and none changes a query.
  */
 class PostgresHostileNamesIT {
-
-    /** PostgreSQL keeps at most 63 bytes of a name. */
-    private static final int MAX_NAME_BYTES = 63;
 
     @BeforeAll
     static void failOnBlockingCalls() {
         NonBlockingGuard.install();
-    }
-
-    /** Hostile names, each unique by its last character; every one fits in 63 bytes. */
-    private static List<String> hostile(String kind) {
-        return List.of(
-                kind + "\"; DROP TABLE x; --",
-                kind + "'quoted' `back`",
-                kind + " -- comment\n/* block */",
-                kind + "\ttab\u0001\u001f\u007f",
-                kind + " ünïcödé 表 🐘",
-                kind + "$$ $1 %s \\ ?",
-                longest(kind));
-    }
-
-    private static String longest(String kind) {
-        StringBuilder name = new StringBuilder(kind).append('_');
-        while (name.toString().getBytes(StandardCharsets.UTF_8).length < MAX_NAME_BYTES) {
-            name.append('x');
-        }
-        return name.toString();
     }
 
     @Test
@@ -59,11 +35,11 @@ class PostgresHostileNamesIT {
         String database = server.createDatabase(TestServer.uniqueName("dbsurveyor_test_\"; DROP DATABASE postgres; --'`\n"));
         String schema = "schema \"'; --\n`ü";
         server.execute(database, "CREATE SCHEMA " + server.engine().quote(schema));
-        List<String> tables = hostile("t");
-        List<String> columns = hostile("c");
-        List<String> views = hostile("v");
-        List<String> functions = hostile("f");
-        List<String> types = hostile("ty");
+        List<String> tables = HostileNames.of(server.engine(), "t");
+        List<String> columns = HostileNames.of(server.engine(), "c");
+        List<String> views = HostileNames.of(server.engine(), "v");
+        List<String> functions = HostileNames.of(server.engine(), "f");
+        List<String> types = HostileNames.of(server.engine(), "ty");
         String q = server.engine().quote(schema) + ".";
         for (int i = 0; i < tables.size(); i++) {
             String column = server.engine().quote(columns.get(i));
