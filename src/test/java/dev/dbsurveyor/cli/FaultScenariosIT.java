@@ -441,7 +441,7 @@ class FaultScenariosIT {
             Duration took = Duration.ofNanos(System.nanoTime() - started);
             injector.join(BOUND.toMillis());
             assertThat(faultErrors).as("the fault could be injected").isEmpty();
-            Outcome outcome = new Outcome(run, output, took, connectionsLeft());
+            Outcome outcome = new Outcome(run, output, took, BlockingSql.postgresSessionsLeft(server.options(null), application, Duration.ofSeconds(2)));
             outcome.assertSecretAbsent(password);
             assertThat(outcome.connectionsLeft()).as("connections of the sweep left on the server: %s", BlockingSql.query(server.options(null),
                     "SELECT datname, state, query FROM pg_stat_activity WHERE application_name = '" + application + "'") + run.err()).isZero();
@@ -462,20 +462,6 @@ class FaultScenariosIT {
                 Thread.sleep(20);
             }
             throw new AssertionError("the sweep ended or ran out of time before it wrote " + count + " files");
-        }
-
-        /** Connections of the sweep still open on the server, after a short grace for closes in flight. */
-        private long connectionsLeft() throws InterruptedException {
-            long left = 0;
-            for (int poll = 0; poll < 40; poll++) {
-                left = (Long) BlockingSql.query(server.options(null),
-                        "SELECT count(*) AS n FROM pg_stat_activity WHERE application_name = '" + application + "'").get(0).get("n");
-                if (left == 0) {
-                    return 0;
-                }
-                Thread.sleep(50);
-            }
-            return left;
         }
 
         void report(String scenario, Outcome outcome) {

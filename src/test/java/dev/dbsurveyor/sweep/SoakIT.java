@@ -97,7 +97,7 @@ class SoakIT {
                         .block(Duration.ofMinutes(5));
                 Duration took = Duration.ofNanos(System.nanoTime() - started);
                 assertThat(collected).as("databases collected by sweep %d", sweep).isEqualTo(DATABASES);
-                residues.add(new Residue(sweep, collected, took, serverConnectionsOnceSettled(endpoint), liveThreads(),
+                residues.add(new Residue(sweep, collected, took, BlockingSql.postgresSessionsLeft(endpoint.options(null), APPLICATION, Duration.ofSeconds(2)), liveThreads(),
                         heapAfterGc()));
             }
             writeReport(residues);
@@ -130,20 +130,6 @@ class SoakIT {
         for (Thread session : sessions) {
             session.join();
         }
-    }
-
-    /** The sweep's connections on the server, once backends that are closing have left (polled, at most 2 s). */
-    private static long serverConnectionsOnceSettled(ServerEndpoint endpoint) throws InterruptedException {
-        long count = 0;
-        for (int poll = 0; poll < 40; poll++) {
-            count = (Long) BlockingSql.query(endpoint.options(null),
-                    "SELECT count(*) AS n FROM pg_stat_activity WHERE application_name = '" + APPLICATION + "'").get(0).get("n");
-            if (count == 0) {
-                break;
-            }
-            Thread.sleep(50);
-        }
-        return count;
     }
 
     private static Map<String, Long> liveThreads() {

@@ -8,6 +8,7 @@ import io.r2dbc.spi.Row;
 import io.r2dbc.spi.RowMetadata;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import reactor.util.retry.Retry;
 
 import java.time.Duration;
@@ -54,6 +55,21 @@ public final class BlockingSql {
         } catch (RuntimeException e) {
             return false;
         }
+    }
+
+    /**
+     * PostgreSQL sessions with {@code application_name} once those closing have left: polled
+     * until none is left or {@code patience} has passed (a closed client's backend leaves
+     * {@code pg_stat_activity} a moment after it).
+     */
+    public static long postgresSessionsLeft(ConnectionFactoryOptions options, String applicationName, Duration patience) {
+        String sql = "SELECT count(*) AS n FROM pg_stat_activity WHERE application_name = '" + applicationName.replace("'", "''") + "'";
+        return Mono.fromCallable(() -> (Long) query(options, sql).get(0).get("n"))
+                .subscribeOn(Schedulers.boundedElastic())
+                .repeatWhen(polls -> polls.delayElements(Duration.ofMillis(50)))
+                .takeUntil(count -> count == 0)
+                .take(patience)
+                .blockLast(patience.plusSeconds(10));
     }
 
     private static <T> Mono<T> withConnection(ConnectionFactoryOptions options, Function<Connection, Mono<T>> work) {
