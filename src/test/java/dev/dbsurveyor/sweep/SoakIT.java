@@ -21,6 +21,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -114,21 +120,29 @@ class SoakIT {
         }
     }
 
-    private static void createDatabases(ServerEndpoint endpoint) throws InterruptedException {
+    private static void createDatabases(ServerEndpoint endpoint) throws InterruptedException, ExecutionException {
         BlockingSql.execute(endpoint.options(null), "CREATE DATABASE soak_template");
         BlockingSql.execute(endpoint.options("soak_template"),
                 "CREATE TABLE customers (id int PRIMARY KEY, name text NOT NULL, created_at timestamptz)",
                 "CREATE TABLE orders (id int PRIMARY KEY, customer_id int REFERENCES customers, total numeric(12, 2))",
                 "CREATE INDEX ON orders (customer_id)",
                 "CREATE VIEW big_orders AS SELECT * FROM orders WHERE total > 100");
-        // Four sessions at once, on threads of the test's own that end before the first measurement.
-        List<Thread> sessions = IntStream.range(0, 4).mapToObj(session -> new Thread(() -> BlockingSql.execute(endpoint.options(null),
-                IntStream.range(0, DATABASES).filter(i -> i % 4 == session)
+        // Batches of 100 on four sessions at once, from threads of the test's own that end before the first measurement;
+        // a batch that fails fails the test.
+        ExecutorService sessions = Executors.newFixedThreadPool(4);
+        try {
+            List<Callable<Void>> batches = IntStream.range(0, DATABASES / 100).<Callable<Void>>mapToObj(batch -> () -> {
+                BlockingSql.execute(endpoint.options(null), IntStream.range(batch * 100, batch * 100 + 100)
                         .mapToObj(i -> "CREATE DATABASE soak_" + i + " TEMPLATE soak_template")
-                        .toArray(String[]::new)), "soak-create-" + session)).toList();
-        sessions.forEach(Thread::start);
-        for (Thread session : sessions) {
-            session.join();
+                        .toArray(String[]::new));
+                return null;
+            }).toList();
+            for (Future<Void> batch : sessions.invokeAll(batches)) {
+                batch.get();
+            }
+        } finally {
+            sessions.shutdown();
+            assertThat(sessions.awaitTermination(1, TimeUnit.MINUTES)).isTrue();
         }
     }
 
