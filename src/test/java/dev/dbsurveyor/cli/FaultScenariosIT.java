@@ -82,6 +82,7 @@ class FaultScenariosIT {
             for (int round = 0; round < 6; round++) {
                 server.query(null, "SELECT count(pg_terminate_backend(pid)) AS n FROM pg_stat_activity WHERE application_name = '"
                         + sweep.application + "'");
+                // The fault's rhythm, not a wait for a result.
                 Thread.sleep(200);
             }
         });
@@ -125,6 +126,7 @@ class FaultScenariosIT {
                         .onErrorResume(refused -> Mono.fromRunnable(() -> refusals.add(refused.getMessage())))
                         .block(Duration.ofSeconds(10));
                 outcome = sweep.run(() -> {
+                    // How long other clients keep every slot: the fault itself.
                     Thread.sleep(1500);
                     closeAll(held);
                 });
@@ -161,12 +163,7 @@ class FaultScenariosIT {
         try (FaultProxy proxy = new FaultProxy(server.endpoint().host(), server.endpoint().port())) {
             Sweep sweep = Sweep.prepare(server, directory, "cut").through(proxy);
 
-            Outcome outcome = sweep.run(() -> {
-                sweep.awaitFiles(10);
-                proxy.cutOpenConnections();
-                sweep.awaitFiles(25);
-                proxy.cutOpenConnections();
-            });
+            Outcome outcome = sweep.run(cutTwice(sweep, proxy));
 
             outcome.assertAccounted(sweep.databases, 0).assertExitCode(ExitCodes.OK);
             assertThat(proxy.openConnectionsAfter(Duration.ofSeconds(2))).as("connections left through the proxy").isZero();
@@ -179,16 +176,12 @@ class FaultScenariosIT {
         try (FaultProxy proxy = new FaultProxy(server.endpoint().host(), server.endpoint().port())) {
             Sweep sweep = Sweep.prepare(server, directory, "process").through(proxy);
 
-            Outcome outcome = sweep.runAsProcess(() -> {
-                sweep.awaitFiles(10);
-                proxy.cutOpenConnections();
-                sweep.awaitFiles(25);
-                proxy.cutOpenConnections();
-            });
+            Outcome outcome = sweep.runAsProcess(cutTwice(sweep, proxy));
 
             outcome.assertAccounted(sweep.databases, 0).assertExitCode(ExitCodes.OK);
             assertThat(outcome.err()).as("what the process printed on stderr, its libraries' logs included")
                     .doesNotContain("\tat ").doesNotContain("Exception").doesNotContain("ERROR");
+            assertThat(proxy.openConnectionsAfter(Duration.ofSeconds(2))).as("connections left through the proxy").isZero();
             sweep.report("network cuts every open connection twice, separate process", outcome);
         }
     }
@@ -294,6 +287,16 @@ class FaultScenariosIT {
         } finally {
             new ProcessBuilder("umount", mount.toString()).start().waitFor(10, TimeUnit.SECONDS);
         }
+    }
+
+    /** Cuts every connection open through the proxy once 10 files are written, and again at 25. */
+    private static Fault cutTwice(Sweep sweep, FaultProxy proxy) {
+        return () -> {
+            sweep.awaitFiles(10);
+            proxy.cutOpenConnections();
+            sweep.awaitFiles(25);
+            proxy.cutOpenConnections();
+        };
     }
 
     private static String newestEmbeddedVersion() {
