@@ -3,7 +3,7 @@ package dev.dbsurveyor.adapter;
 import dev.dbsurveyor.adapter.mysql.MySqlAdapter;
 import dev.dbsurveyor.adapter.postgres.PostgresAdapter;
 import dev.dbsurveyor.config.ConnectionConfig;
-import dev.dbsurveyor.target.ServerTarget;
+import dev.dbsurveyor.server.ServerTarget;
 
 /** The adapter for the engine a target names. */
 public final class DatabaseAdapters {

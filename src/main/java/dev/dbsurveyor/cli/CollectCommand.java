@@ -10,13 +10,13 @@ import dev.dbsurveyor.model.SampleStatus;
 import dev.dbsurveyor.output.AtomicFiles;
 import dev.dbsurveyor.output.ContractMapper;
 import dev.dbsurveyor.output.ExitCodes;
-import dev.dbsurveyor.output.OutputTarget;
+import dev.dbsurveyor.output.OutputPaths;
 import dev.dbsurveyor.output.SweepFiles;
 import dev.dbsurveyor.retry.DatabaseRetries;
 import dev.dbsurveyor.sampling.TableSampler;
 import dev.dbsurveyor.sweep.MultiDatabaseConfig;
 import dev.dbsurveyor.sweep.SweepTally;
-import dev.dbsurveyor.target.ServerTarget;
+import dev.dbsurveyor.server.ServerTarget;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -105,9 +105,9 @@ final class CollectCommand implements java.util.concurrent.Callable<Integer> {
         }
         Path file = outputDir != null ? null : output != null ? output : Path.of(sweep ? "server.dbsurveyor.json" : "schema.dbsurveyor.json");
         if (file != null) {
-            OutputTarget.checkFile(file, force);
+            OutputPaths.checkFile(file, force);
         } else {
-            OutputTarget.prepareDirectory(outputDir, force);
+            OutputPaths.prepareDirectory(outputDir, force);
         }
         DatabaseAdapter adapter = DatabaseAdapters.create(target, connectionConfig);
         try {

@@ -3,8 +3,8 @@ package dev.dbsurveyor.cli;
 import dev.dbsurveyor.config.ConfigurationException;
 import dev.dbsurveyor.config.ConnectionConfig;
 import dev.dbsurveyor.config.Environment;
-import dev.dbsurveyor.target.Secret;
-import dev.dbsurveyor.target.ServerTarget;
+import dev.dbsurveyor.server.Secret;
+import dev.dbsurveyor.server.ServerTarget;
 import picocli.CommandLine.Option;
 
 import java.io.Console;

@@ -5,11 +5,11 @@ import dev.dbsurveyor.adapter.DatabaseAdapters;
 import dev.dbsurveyor.config.ConnectionConfig;
 import dev.dbsurveyor.config.SamplingConfig;
 import dev.dbsurveyor.config.Environment;
-import dev.dbsurveyor.output.OutputTarget;
+import dev.dbsurveyor.output.OutputPaths;
 import dev.dbsurveyor.output.SweepFiles;
 import dev.dbsurveyor.sweep.MultiDatabaseConfig;
 import dev.dbsurveyor.sweep.SweepTally;
-import dev.dbsurveyor.target.ServerTarget;
+import dev.dbsurveyor.server.ServerTarget;
 import io.r2dbc.postgresql.PostgresqlConnectionConfiguration;
 import io.r2dbc.postgresql.PostgresqlConnectionFactory;
 import io.r2dbc.spi.Connection;
@@ -59,7 +59,7 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
         clearOwnOutput();
-        OutputTarget.prepareDirectory(outputDir, true);
+        OutputPaths.prepareDirectory(outputDir, true);
         err.println("starting an embedded PostgreSQL...");
         err.flush();
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {

@@ -4,7 +4,7 @@ import dev.dbsurveyor.adapter.DatabaseAdapter;
 import dev.dbsurveyor.adapter.DatabaseAdapters;
 import dev.dbsurveyor.config.ConnectionConfig;
 import dev.dbsurveyor.model.MultiDatabaseOutput;
-import dev.dbsurveyor.target.ServerTarget;
+import dev.dbsurveyor.server.ServerTarget;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 

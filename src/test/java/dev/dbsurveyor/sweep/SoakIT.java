@@ -2,7 +2,7 @@ package dev.dbsurveyor.sweep;
 
 import dev.dbsurveyor.config.ConnectionConfig;
 import dev.dbsurveyor.config.Environment;
-import dev.dbsurveyor.target.ServerTarget;
+import dev.dbsurveyor.server.ServerTarget;
 import dev.dbsurveyor.testing.BlockingSql;
 import dev.dbsurveyor.testing.EmbeddedPostgresServer;
 import dev.dbsurveyor.testing.NonBlockingGuard;

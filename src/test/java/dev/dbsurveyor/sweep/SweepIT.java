@@ -12,7 +12,7 @@ import dev.dbsurveyor.model.MultiDatabaseOutput;
 import dev.dbsurveyor.model.MultiDatabaseResult;
 import dev.dbsurveyor.model.ObjectType;
 import dev.dbsurveyor.model.OutputMode;
-import dev.dbsurveyor.target.ServerTarget;
+import dev.dbsurveyor.server.ServerTarget;
 import dev.dbsurveyor.testing.ContractSchemas;
 import dev.dbsurveyor.testing.NonBlockingGuard;
 import dev.dbsurveyor.testing.Postgres;

@@ -1,7 +1,7 @@
 package dev.dbsurveyor.benchmarks;
 
-import dev.dbsurveyor.target.EngineFamily;
-import dev.dbsurveyor.target.ServerTarget;
+import dev.dbsurveyor.server.EngineFamily;
+import dev.dbsurveyor.server.ServerTarget;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;

@@ -5,7 +5,7 @@ import dev.dbsurveyor.sweep.DatabaseOutcome;
 import dev.dbsurveyor.sweep.MultiDatabaseConfig;
 import dev.dbsurveyor.sweep.SweepListener;
 import dev.dbsurveyor.sweep.Sweeps;
-import dev.dbsurveyor.target.ServerTarget;
+import dev.dbsurveyor.server.ServerTarget;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,7 +3,7 @@ package dev.dbsurveyor.benchmarks;
 import dev.dbsurveyor.adapter.DatabaseAdapter;
 import dev.dbsurveyor.adapter.DatabaseAdapters;
 import dev.dbsurveyor.config.ConnectionConfig;
-import dev.dbsurveyor.target.ServerTarget;
+import dev.dbsurveyor.server.ServerTarget;
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ConnectionFactory;
 import reactor.core.publisher.Flux;

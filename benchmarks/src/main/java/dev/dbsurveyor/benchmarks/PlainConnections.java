@@ -1,6 +1,6 @@
 package dev.dbsurveyor.benchmarks;
 
-import dev.dbsurveyor.target.ServerTarget;
+import dev.dbsurveyor.server.ServerTarget;
 import io.asyncer.r2dbc.mysql.MySqlConnectionConfiguration;
 import io.asyncer.r2dbc.mysql.MySqlConnectionFactory;
 import io.r2dbc.postgresql.PostgresqlConnectionConfiguration;

@@ -3,7 +3,7 @@ package dev.dbsurveyor.benchmarks;
 import dev.dbsurveyor.adapter.postgres.PostgresAdapter;
 import dev.dbsurveyor.config.ConnectionConfig;
 import dev.dbsurveyor.model.DatabaseSchema;
-import dev.dbsurveyor.target.ServerTarget;
+import dev.dbsurveyor.server.ServerTarget;
 import io.r2dbc.proxy.ProxyConnectionFactory;
 import io.r2dbc.spi.ConnectionFactory;
 

@@ -6,8 +6,8 @@ import dev.dbsurveyor.sweep.DatabaseOutcome;
 import dev.dbsurveyor.sweep.MultiDatabaseConfig;
 import dev.dbsurveyor.sweep.SweepListener;
 import dev.dbsurveyor.sweep.Sweeps;
-import dev.dbsurveyor.target.EngineFamily;
-import dev.dbsurveyor.target.ServerTarget;
+import dev.dbsurveyor.server.EngineFamily;
+import dev.dbsurveyor.server.ServerTarget;
 import io.r2dbc.spi.ConnectionFactory;
 
 import java.nio.file.Files;

@@ -1,7 +1,7 @@
 package dev.dbsurveyor.benchmarks;
 
-import dev.dbsurveyor.target.EngineFamily;
-import dev.dbsurveyor.target.ServerTarget;
+import dev.dbsurveyor.server.EngineFamily;
+import dev.dbsurveyor.server.ServerTarget;
 import io.r2dbc.spi.ConnectionFactory;
 
 import java.util.ArrayList;

@@ -1,8 +1,8 @@
 package dev.dbsurveyor.adapter.mysql;
 
 import dev.dbsurveyor.config.ConnectionConfig;
-import dev.dbsurveyor.target.Secret;
-import dev.dbsurveyor.target.ServerTarget;
+import dev.dbsurveyor.server.Secret;
+import dev.dbsurveyor.server.ServerTarget;
 import io.asyncer.r2dbc.mysql.MySqlConnectionConfiguration;
 import io.asyncer.r2dbc.mysql.MySqlConnectionFactory;
 import io.asyncer.r2dbc.mysql.constant.SslMode;

@@ -1,8 +1,8 @@
 package dev.dbsurveyor.adapter.postgres;
 
 import dev.dbsurveyor.config.ConnectionConfig;
-import dev.dbsurveyor.target.Secret;
-import dev.dbsurveyor.target.ServerTarget;
+import dev.dbsurveyor.server.Secret;
+import dev.dbsurveyor.server.ServerTarget;
 import io.r2dbc.postgresql.PostgresqlConnectionConfiguration;
 import io.r2dbc.postgresql.PostgresqlConnectionFactory;
 import io.r2dbc.postgresql.client.SSLMode;

@@ -5,7 +5,7 @@ import dev.dbsurveyor.config.Environment;
 import dev.dbsurveyor.model.Column;
 import dev.dbsurveyor.model.DatabaseSchema;
 import dev.dbsurveyor.model.Table;
-import dev.dbsurveyor.target.ServerTarget;
+import dev.dbsurveyor.server.ServerTarget;
 import dev.dbsurveyor.testing.ServerEndpoint;
 import dev.dbsurveyor.testing.TestServer;
 

@@ -16,7 +16,7 @@ import dev.dbsurveyor.sampling.OrderingStrategy;
 import dev.dbsurveyor.sampling.SampleValues;
 import dev.dbsurveyor.sampling.SensitiveColumns;
 import dev.dbsurveyor.sampling.TableSampler;
-import dev.dbsurveyor.target.ServerTarget;
+import dev.dbsurveyor.server.ServerTarget;
 import dev.dbsurveyor.testing.ContractSchemas;
 import dev.dbsurveyor.testing.MySql;
 import dev.dbsurveyor.testing.NonBlockingGuard;

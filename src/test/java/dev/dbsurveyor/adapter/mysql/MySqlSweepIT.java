@@ -6,7 +6,7 @@ import dev.dbsurveyor.model.MultiDatabaseResult;
 import dev.dbsurveyor.sweep.MultiDatabaseConfig;
 import dev.dbsurveyor.sweep.Sweep;
 import dev.dbsurveyor.sweep.SweepEvent;
-import dev.dbsurveyor.target.ServerTarget;
+import dev.dbsurveyor.server.ServerTarget;
 import dev.dbsurveyor.testing.ContractSchemas;
 import dev.dbsurveyor.testing.MySql;
 import dev.dbsurveyor.testing.NonBlockingGuard;

@@ -9,7 +9,7 @@ import dev.dbsurveyor.model.ErrorCategory;
 import dev.dbsurveyor.model.ObjectType;
 import dev.dbsurveyor.retry.ErrorClassification;
 import dev.dbsurveyor.retry.ErrorClassifier;
-import dev.dbsurveyor.target.ServerTarget;
+import dev.dbsurveyor.server.ServerTarget;
 import dev.dbsurveyor.testing.ContractSchemas;
 import dev.dbsurveyor.testing.NonBlockingGuard;
 import dev.dbsurveyor.testing.Postgres;

@@ -1,4 +1,4 @@
-package dev.dbsurveyor.target;
+package dev.dbsurveyor.server;
 
 import java.util.Objects;
 

@@ -8,9 +8,9 @@ import java.nio.file.Path;
 import java.util.stream.Stream;
 
 /** Checks an output path before anything connects: writable, and not about to replace output unless asked. */
-public final class OutputTarget {
+public final class OutputPaths {
 
-    private OutputTarget() {
+    private OutputPaths() {
     }
 
     /** @throws ConfigurationException when the file exists (without {@code force}) or its directory is not writable */

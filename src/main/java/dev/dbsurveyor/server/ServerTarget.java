@@ -1,4 +1,4 @@
-package dev.dbsurveyor.target;
+package dev.dbsurveyor.server;
 
 import dev.dbsurveyor.config.ConfigurationException;
 import dev.dbsurveyor.config.ConnectionConfig;

@@ -1,4 +1,4 @@
-package dev.dbsurveyor.target;
+package dev.dbsurveyor.server;
 
 /** The engine family a server URL names: {@code postgres(ql)://} or {@code mysql://} / {@code mariadb://}. */
 public enum EngineFamily {

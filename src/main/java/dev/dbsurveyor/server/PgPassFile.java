@@ -1,4 +1,4 @@
-package dev.dbsurveyor.target;
+package dev.dbsurveyor.server;
 
 import java.io.IOException;
 import java.nio.file.Files;
