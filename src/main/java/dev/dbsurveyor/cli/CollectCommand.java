@@ -12,9 +12,8 @@ import dev.dbsurveyor.output.ContractMapper;
 import dev.dbsurveyor.output.ExitCodes;
 import dev.dbsurveyor.output.OutputPaths;
 import dev.dbsurveyor.output.SweepFiles;
-import dev.dbsurveyor.retry.DatabaseRetries;
-import dev.dbsurveyor.sampling.TableSampler;
 import dev.dbsurveyor.sweep.MultiDatabaseConfig;
+import dev.dbsurveyor.sweep.Sweep;
 import dev.dbsurveyor.sweep.SweepTally;
 import dev.dbsurveyor.server.ServerTarget;
 import picocli.CommandLine.Command;
@@ -119,12 +118,7 @@ final class CollectCommand implements java.util.concurrent.Callable<Integer> {
 
     private int one(DatabaseAdapter adapter, String database, MultiDatabaseConfig config, Path file) throws Exception {
         PrintWriter err = spec.commandLine().getErr();
-        DatabaseRetries retries = new DatabaseRetries(config.retryPolicy());
-        DatabaseSchema document = adapter.collect(database, retries).retryWhen(retries.retry())
-                .flatMap(collected -> config.sampling().enabled()
-                        ? adapter.sample(collected, TableSampler.of(config.sampling()))
-                        : Mono.just(collected))
-                .block();
+        DatabaseSchema document = Sweep.of(adapter, config).collectOne(database).block();
         AtomicFiles.write(file, out -> ContractMapper.mapper().writeValue(out, document));
         if (!quiet) {
             err.printf("collected %s: %d tables, %d views, %d routines, %d object failures, in %d ms%nwrote %s%n", database,

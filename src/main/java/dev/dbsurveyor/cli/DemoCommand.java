@@ -80,6 +80,7 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
                     SweepTally tally = SweepFiles.toDirectory(adapter, MultiDatabaseConfig.builder().include("demo_*")
                                     .sampling(SamplingConfig.builder().rowsPerTable(3).build()).build(),
                             progress, outputDir, () -> { }).block();
+                    progress.end();
                     err.printf("collected %d, failed %d, skipped %d, filtered %d%n", tally.collected(), tally.failed(), tally.skipped(),
                             tally.filtered());
                     err.println("wrote " + outputDir.toAbsolutePath() + " (manifest.json and one file per database)");

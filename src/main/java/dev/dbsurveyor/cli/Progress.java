@@ -10,38 +10,40 @@ import java.util.Locale;
 
 /**
  * Shows a sweep on stderr: on a terminal a live line (done of total, failures, rate, elapsed, time
- * left), otherwise plain lines: failures always, each finished database at {@code -v}.
+ * left), otherwise plain lines: failures always, each finished database at {@code -v}. Events come
+ * on the sweep's threads, driver event loops included: they are only formatted here, and printed
+ * by a {@link BackgroundPrinter}.
  */
 final class Progress implements SweepListener {
 
-    private final PrintWriter err;
+    private final BackgroundPrinter printer;
     private final boolean live;
     private final boolean verbose;
     private final boolean quiet;
     private final long started = System.nanoTime();
-    private int total;
 
     Progress(PrintWriter err, boolean live, boolean verbose, boolean quiet) {
-        this.err = err;
+        this.printer = new BackgroundPrinter(err);
         this.live = live;
         this.verbose = verbose;
         this.quiet = quiet;
     }
 
     @Override
-    public synchronized void on(SweepEvent event) {
+    public void on(SweepEvent event) {
         if (quiet) {
             return;
         }
         if (event instanceof SweepEvent.Enumerated enumerated) {
-            total = enumerated.total();
-            line("found " + total + " databases");
+            line("found " + enumerated.total() + " databases");
         } else if (event instanceof SweepEvent.Failed failed) {
             line("failed " + failed.database() + ": " + failed.failure().errorMessage());
             status(failed.progress());
-        } else if (event instanceof SweepEvent.Retrying retrying && verbose) {
-            line("retrying " + (retrying.database().isEmpty() ? "the server" : retrying.database()) + " in "
-                    + retrying.delay().toMillis() + " ms: " + retrying.error());
+        } else if (event instanceof SweepEvent.Retrying retrying) {
+            if (verbose) {
+                line("retrying " + (retrying.database().isEmpty() ? "the server" : retrying.database()) + " in "
+                        + retrying.delay().toMillis() + " ms: " + retrying.error());
+            }
         } else if (event instanceof SweepEvent.Finished finished) {
             if (verbose && !live) {
                 line("collected " + finished.database() + " in " + finished.duration().toMillis() + " ms");
@@ -65,22 +67,20 @@ final class Progress implements SweepListener {
         int attempted = progress.collected() + progress.failed();
         int left = progress.total() - progress.done();
         String eta = progress.databasesPerSecond() > 0 && attempted > 0 ? clock(Duration.ofMillis((long) (left / progress.databasesPerSecond() * 1000))) : "?";
-        err.printf(Locale.ROOT, "\r[%d/%d] %d failed · %.1f db/s · %s elapsed · %s left   ", progress.done(), progress.total(),
-                progress.failed(), progress.databasesPerSecond(), clock(elapsed), eta);
-        err.flush();
+        printer.frame(String.format(Locale.ROOT, "\r[%d/%d] %d failed · %.1f db/s · %s elapsed · %s left   ", progress.done(),
+                progress.total(), progress.failed(), progress.databasesPerSecond(), clock(elapsed), eta));
     }
 
     private void line(String text) {
-        err.println((live ? "\r" : "") + text);
-        err.flush();
+        printer.line((live ? "\r" : "") + text);
     }
 
-    /** Ends the live line, so that what comes next starts on a line of its own. */
-    synchronized void end() {
+    /** Prints what is still waiting, ending the live line so that what comes next starts on a line of its own. */
+    void end() {
         if (live && !quiet) {
-            err.println();
-            err.flush();
+            printer.line("");
         }
+        printer.close();
     }
 
     private static String clock(Duration duration) {

@@ -11,6 +11,7 @@ import dev.dbsurveyor.model.SkippedDatabase;
 import dev.dbsurveyor.sweep.DatabaseOutcome;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
@@ -38,6 +39,7 @@ public final class BundleWriter implements OutcomeWriter, AutoCloseable {
     private final List<DatabaseFailure> failures = new ArrayList<>();
     private final List<SkippedDatabase> skipped = new ArrayList<>();
     private final List<SkippedDatabase> filtered = new ArrayList<>();
+    private final Keeping keeping = new Keeping();
     private boolean done;
     private boolean finished;
 
@@ -71,18 +73,45 @@ public final class BundleWriter implements OutcomeWriter, AutoCloseable {
         if (finished) {
             return false;
         }
-        if (outcome instanceof DatabaseOutcome.Collected collected) {
-            ContractMapper.mapper().writeValue(json, new DatabaseCollectionResult(collected.database(), collected.schema(),
-                    collected.duration().toMillis()));
-            json.flush();
-        } else if (outcome instanceof DatabaseOutcome.Failed failed) {
-            failures.add(failed.failure());
-        } else if (outcome instanceof DatabaseOutcome.Skipped skip) {
-            skipped.add(new SkippedDatabase(skip.database(), skip.reason()));
-        } else if (outcome instanceof DatabaseOutcome.Filtered filter) {
-            filtered.add(new SkippedDatabase(filter.database(), filter.reason()));
+        try {
+            outcome.accept(keeping);
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
         return true;
+    }
+
+    /** Writes a collected document at once and keeps the other outcomes for the end; called under the writer's lock. */
+    private final class Keeping implements DatabaseOutcome.Visitor<Void> {
+        @Override
+        public Void collected(DatabaseOutcome.Collected collected) {
+            try {
+                ContractMapper.mapper().writeValue(json, new DatabaseCollectionResult(collected.database(), collected.schema(),
+                        collected.duration().toMillis()));
+                json.flush();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return null;
+        }
+
+        @Override
+        public Void failed(DatabaseOutcome.Failed failed) {
+            failures.add(failed.failure());
+            return null;
+        }
+
+        @Override
+        public Void skipped(DatabaseOutcome.Skipped skip) {
+            skipped.add(new SkippedDatabase(skip.database(), skip.reason()));
+            return null;
+        }
+
+        @Override
+        public Void filtered(DatabaseOutcome.Filtered filter) {
+            filtered.add(new SkippedDatabase(filter.database(), filter.reason()));
+            return null;
+        }
     }
 
     /** Ends the bundle with the failures and the sweep's metadata, forces it to disk and renames it into place. */

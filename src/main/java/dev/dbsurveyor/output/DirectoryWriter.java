@@ -10,6 +10,7 @@ import dev.dbsurveyor.model.SkippedDatabase;
 import dev.dbsurveyor.sweep.DatabaseOutcome;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,6 +35,7 @@ public final class DirectoryWriter implements OutcomeWriter {
     private final List<ManifestEntry> entries = new ArrayList<>();
     private final List<SkippedDatabase> filtered = new ArrayList<>();
     private final Set<String> written = new LinkedHashSet<>();
+    private final Writing writing = new Writing();
     private boolean finished;
 
     public DirectoryWriter(Path directory, ServerInfo server, String collectorVersion) {
@@ -47,17 +49,10 @@ public final class DirectoryWriter implements OutcomeWriter {
         if (finished) {
             return false;
         }
-        String file = DatabaseFileNames.fileName(outcome.database());
-        if (outcome instanceof DatabaseOutcome.Collected collected) {
-            write(file, collected.schema());
-            entries.add(new ManifestEntry(collected.database(), file, CollectionStatus.SUCCESS, collected.duration().toMillis(),
-                    collected.schema().collectionMetadata().objectFailures().size()));
-        } else if (outcome instanceof DatabaseOutcome.Failed failed) {
-            stub(failed.database(), new CollectionStatus.Failed(failed.failure().errorMessage()), failed.duration());
-        } else if (outcome instanceof DatabaseOutcome.Skipped skip) {
-            stub(skip.database(), new CollectionStatus.Skipped(skip.reason()), Duration.ZERO);
-        } else if (outcome instanceof DatabaseOutcome.Filtered filter) {
-            filtered.add(new SkippedDatabase(filter.database(), filter.reason()));
+        try {
+            outcome.accept(writing);
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
         written.add(outcome.database());
         return true;
@@ -107,6 +102,49 @@ public final class DirectoryWriter implements OutcomeWriter {
             throw new IOException("Refusing to write " + file + " outside " + directory);
         }
         AtomicFiles.write(path, out -> ContractMapper.mapper().writeValue(out, document));
+    }
+
+    /** Writes each outcome's file (none for a filtered database) and its manifest entry; called under the writer's lock. */
+    private final class Writing implements DatabaseOutcome.Visitor<Void> {
+        @Override
+        public Void collected(DatabaseOutcome.Collected collected) {
+            String file = DatabaseFileNames.fileName(collected.database());
+            unchecked(() -> write(file, collected.schema()));
+            entries.add(new ManifestEntry(collected.database(), file, CollectionStatus.SUCCESS, collected.duration().toMillis(),
+                    collected.schema().collectionMetadata().objectFailures().size()));
+            return null;
+        }
+
+        @Override
+        public Void failed(DatabaseOutcome.Failed failed) {
+            unchecked(() -> stub(failed.database(), new CollectionStatus.Failed(failed.failure().errorMessage()), failed.duration()));
+            return null;
+        }
+
+        @Override
+        public Void skipped(DatabaseOutcome.Skipped skip) {
+            unchecked(() -> stub(skip.database(), new CollectionStatus.Skipped(skip.reason()), Duration.ZERO));
+            return null;
+        }
+
+        @Override
+        public Void filtered(DatabaseOutcome.Filtered filter) {
+            filtered.add(new SkippedDatabase(filter.database(), filter.reason()));
+            return null;
+        }
+
+        private void unchecked(FileWork work) {
+            try {
+                work.run();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    @FunctionalInterface
+    private interface FileWork {
+        void run() throws IOException;
     }
 
     /** How many entries the manifest will have: counted as skipped in the metadata are those not reached. */

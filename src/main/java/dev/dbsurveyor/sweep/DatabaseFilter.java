@@ -3,6 +3,7 @@ package dev.dbsurveyor.sweep;
 import dev.dbsurveyor.model.EnumeratedDatabase;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Decides what a sweep does with each enumerated database: system databases are filtered out
@@ -13,16 +14,50 @@ public final class DatabaseFilter {
 
     /** What happens to one database. */
     public sealed interface Verdict {
+
+        /** Whether the filters select the database (to collect it, or to skip it). */
+        boolean selected();
+
+        /** The database's outcome when the verdict decides it at once; empty when it is to be collected. */
+        Optional<DatabaseOutcome> outcome(String database);
+
         /** Collect it. */
         record Collect() implements Verdict {
+            @Override
+            public boolean selected() {
+                return true;
+            }
+
+            @Override
+            public Optional<DatabaseOutcome> outcome(String database) {
+                return Optional.empty();
+            }
         }
 
         /** Left out by the configuration; counted as filtered. */
         record Filtered(String reason) implements Verdict {
+            @Override
+            public boolean selected() {
+                return false;
+            }
+
+            @Override
+            public Optional<DatabaseOutcome> outcome(String database) {
+                return Optional.of(new DatabaseOutcome.Filtered(database, reason));
+            }
         }
 
         /** Selected, but the role may not connect; counted as skipped. */
         record Skip(String reason) implements Verdict {
+            @Override
+            public boolean selected() {
+                return true;
+            }
+
+            @Override
+            public Optional<DatabaseOutcome> outcome(String database) {
+                return Optional.of(new DatabaseOutcome.Skipped(database, reason));
+            }
         }
     }
 

@@ -20,7 +20,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -75,31 +77,39 @@ public final class Sweep {
                     .collectList()
                     .retryWhen(serverRetries().retry())
                     .flatMapMany(databases -> {
-                        SweepStatistics statistics = new SweepStatistics(databases.size(), started);
+                        SweepTally tally = new SweepTally();
                         List<DatabaseOutcome> decided = new ArrayList<>();
                         List<String> collected = new ArrayList<>();
+                        Set<String> selected = new HashSet<>();
                         for (EnumeratedDatabase database : databases) {
                             DatabaseFilter.Verdict verdict = filter.decide(database);
-                            if (verdict instanceof DatabaseFilter.Verdict.Filtered filtered) {
-                                decided.add(new DatabaseOutcome.Filtered(database.name(), filtered.reason()));
-                            } else if (verdict instanceof DatabaseFilter.Verdict.Skip skip) {
-                                decided.add(new DatabaseOutcome.Skipped(database.name(), skip.reason()));
-                            } else {
-                                collected.add(database.name());
+                            if (verdict.selected()) {
+                                selected.add(database.name());
                             }
+                            verdict.outcome(database.name()).ifPresentOrElse(decided::add, () -> collected.add(database.name()));
                         }
-                        notify(new SweepEvent.Enumerated(databases.stream().map(EnumeratedDatabase::name).toList(),
-                                databases.stream().filter(database -> !(filter.decide(database) instanceof DatabaseFilter.Verdict.Filtered))
-                                        .map(EnumeratedDatabase::name).collect(java.util.stream.Collectors.toSet())));
+                        notify(new SweepEvent.Enumerated(databases.stream().map(EnumeratedDatabase::name).toList(), selected));
                         // Outcomes known at once go first and outside the bounded flatMap: there, as values
                         // known at subscription, flatMap hands their slots back upstream only in batches, and
                         // slots owed at the end of the first batch stay lost (max_concurrency 16 ran as 5).
                         return Flux.fromIterable(decided)
                                 .concatWith(Flux.fromIterable(collected).flatMap(database -> collect(database, sampling), config.maxConcurrency()))
-                                .doOnNext(outcome -> notify(event(outcome, statistics.record(outcome))));
+                                .doOnNext(outcome -> {
+                                    tally.add(outcome);
+                                    notify(event(outcome, tally.progress(databases.size(), since(started))));
+                                });
                     })
                     .handle(this::stopAtFailureUnlessContinuing);
         });
+    }
+
+    /**
+     * One database, as a sweep collects each: its stages and then the whole database retried on
+     * one budget, then sampled when the configuration asks for samples. Ends with the error when it
+     * cannot be collected.
+     */
+    public Mono<DatabaseSchema> collectOne(String database) {
+        return Mono.defer(() -> collectOne(database, sampling()));
     }
 
     /** The whole sweep in the shape of its output: one bundle, or a manifest and one document per database. */
@@ -108,8 +118,7 @@ public final class Sweep {
             Instant startedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
             long started = System.nanoTime();
             return serverInfo().flatMap(server -> outcomes().collectList()
-                    .flatMap(outcomes -> SweepOutput.of(server, outcomes, config, startedAt,
-                            Duration.ofNanos(System.nanoTime() - started))));
+                    .map(outcomes -> SweepOutput.of(server, outcomes, config, startedAt, since(started))));
         });
     }
 
@@ -133,16 +142,19 @@ public final class Sweep {
         return schema -> adapter.sample(schema, sampler);
     }
 
-    /** One database, retried as a whole on the same budget its stages retry on, then sampled. */
+    private Mono<DatabaseSchema> collectOne(String database, Function<DatabaseSchema, Mono<DatabaseSchema>> sampling) {
+        DatabaseRetries retries = new DatabaseRetries(config.retryPolicy(), attempt -> notify(new SweepEvent.Retrying(
+                database, attempt.retry(), attempt.delay(), messageOf(attempt.error()))));
+        return Mono.fromRunnable(() -> notify(new SweepEvent.Started(database)))
+                .then(adapter.collect(database, retries).retryWhen(retries.retry()))
+                .flatMap(sampling);
+    }
+
+    /** One database of the sweep, its failure an outcome. */
     private Mono<DatabaseOutcome> collect(String database, Function<DatabaseSchema, Mono<DatabaseSchema>> sampling) {
         return Mono.defer(() -> {
             long started = System.nanoTime();
-            DatabaseRetries retries = new DatabaseRetries(config.retryPolicy(), attempt -> notify(new SweepEvent.Retrying(
-                    database, attempt.retry(), attempt.delay(), messageOf(attempt.error()))));
-            notify(new SweepEvent.Started(database));
-            return adapter.collect(database, retries)
-                    .retryWhen(retries.retry())
-                    .flatMap(sampling)
+            return collectOne(database, sampling)
                     .<DatabaseOutcome>map(schema -> new DatabaseOutcome.Collected(schema, since(started)))
                     .onErrorResume(error -> Mono.just(new DatabaseOutcome.Failed(failure(database, error), since(started))));
         });
@@ -172,17 +184,27 @@ public final class Sweep {
     }
 
     private static SweepEvent event(DatabaseOutcome outcome, SweepProgress progress) {
-        if (outcome instanceof DatabaseOutcome.Collected collected) {
-            return new SweepEvent.Finished(collected.database(), collected.duration(), progress);
-        }
-        if (outcome instanceof DatabaseOutcome.Failed failed) {
-            return new SweepEvent.Failed(failed.database(), failed.failure(), progress);
-        }
-        if (outcome instanceof DatabaseOutcome.Skipped skipped) {
-            return new SweepEvent.Skipped(skipped.database(), skipped.reason(), progress);
-        }
-        DatabaseOutcome.Filtered filtered = (DatabaseOutcome.Filtered) outcome;
-        return new SweepEvent.Filtered(filtered.database(), filtered.reason(), progress);
+        return outcome.accept(new DatabaseOutcome.Visitor<>() {
+            @Override
+            public SweepEvent collected(DatabaseOutcome.Collected collected) {
+                return new SweepEvent.Finished(collected.database(), collected.duration(), progress);
+            }
+
+            @Override
+            public SweepEvent failed(DatabaseOutcome.Failed failed) {
+                return new SweepEvent.Failed(failed.database(), failed.failure(), progress);
+            }
+
+            @Override
+            public SweepEvent skipped(DatabaseOutcome.Skipped skipped) {
+                return new SweepEvent.Skipped(skipped.database(), skipped.reason(), progress);
+            }
+
+            @Override
+            public SweepEvent filtered(DatabaseOutcome.Filtered filtered) {
+                return new SweepEvent.Filtered(filtered.database(), filtered.reason(), progress);
+            }
+        });
     }
 
     private void notify(SweepEvent event) {

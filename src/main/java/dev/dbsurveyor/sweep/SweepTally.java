@@ -9,13 +9,13 @@ import dev.dbsurveyor.model.ObjectType;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 
 /**
- * Counts a sweep's outcomes as they pass, keeping only numbers (never documents), and turns them
- * into the sweep's metadata. Thread-safe.
+ * Counts a sweep's outcomes as they pass, keeping only numbers (never documents): the running
+ * progress, the slowest databases, and at the end the sweep's metadata. The one place where a
+ * sweep's figures are computed. Thread-safe.
  */
 public final class SweepTally {
 
@@ -23,8 +23,11 @@ public final class SweepTally {
     public record Timed(String database, Duration duration) {
     }
 
-    private final List<Long> durations = new ArrayList<>();
+    private static final int SLOWEST = 5;
+
+    private final DurationStatistics durations = new DurationStatistics();
     private final List<Timed> slowest = new ArrayList<>();
+    private final DatabaseOutcome.Visitor<Void> counting = new Counting();
     private int collected;
     private int failed;
     private int skipped;
@@ -43,27 +46,15 @@ public final class SweepTally {
 
     /** Counts one outcome. */
     public synchronized void add(DatabaseOutcome outcome) {
-        if (outcome instanceof DatabaseOutcome.Collected c) {
-            collected++;
-            time(c.database(), c.duration());
-            if (hasTableFailures(c.schema())) {
-                withTableFailures++;
-            }
-        } else if (outcome instanceof DatabaseOutcome.Failed f) {
-            failed++;
-            time(f.database(), f.duration());
-        } else if (outcome instanceof DatabaseOutcome.Skipped) {
-            skipped++;
-        } else {
-            filtered++;
-        }
+        outcome.accept(counting);
+        outcome.attemptDuration().ifPresent(duration -> time(outcome.database(), duration));
     }
 
     private void time(String database, Duration duration) {
         durations.add(duration.toMillis());
         slowest.add(new Timed(database, duration));
         slowest.sort(Comparator.comparing(Timed::duration).reversed());
-        if (slowest.size() > 5) {
+        if (slowest.size() > SLOWEST) {
             slowest.remove(slowest.size() - 1);
         }
     }
@@ -94,16 +85,22 @@ public final class SweepTally {
         return List.copyOf(slowest);
     }
 
+    /** Where a sweep of {@code total} enumerated databases stands after {@code elapsed}. */
+    public synchronized SweepProgress progress(int total, Duration elapsed) {
+        return new SweepProgress(collected + failed + skipped + filtered, total, collected, failed, skipped, filtered,
+                durations.average(), durations.max(), durations.p95(), perSecond(elapsed));
+    }
+
     /** Figures of the per-database durations, or null when no database was attempted. */
     public synchronized DurationStats durationStats(Duration wall) {
-        if (durations.isEmpty()) {
+        if (durations.count() == 0) {
             return null;
         }
-        List<Long> sorted = new ArrayList<>(durations);
-        Collections.sort(sorted);
-        double average = sorted.stream().mapToLong(Long::longValue).average().orElse(0);
-        long p95 = sorted.get((int) Math.ceil(0.95 * sorted.size()) - 1);
-        return new DurationStats(average, sorted.get(sorted.size() - 1), p95, sorted.size() / Math.max(1e-9, wall.toNanos() / 1e9));
+        return new DurationStats(durations.average(), durations.max(), durations.p95(), perSecond(wall));
+    }
+
+    private double perSecond(Duration elapsed) {
+        return durations.count() / Math.max(1e-9, elapsed.toNanos() / 1e9);
     }
 
     /** The sweep's metadata from what was counted. */
@@ -120,5 +117,35 @@ public final class SweepTally {
         int discovered = collected + failed + skipped + filtered + notReached + notFiltered;
         return new MultiDatabaseMetadata(startedAt, wall.toMillis(), discovered, filtered + notFiltered, collected, failed,
                 skipped + notReached, maxConcurrency, Sweep.COLLECTOR_VERSION, warnings, durationStats(wall));
+    }
+
+    /** The counts each kind of outcome adds to; called under the tally's lock. */
+    private final class Counting implements DatabaseOutcome.Visitor<Void> {
+        @Override
+        public Void collected(DatabaseOutcome.Collected outcome) {
+            collected++;
+            if (hasTableFailures(outcome.schema())) {
+                withTableFailures++;
+            }
+            return null;
+        }
+
+        @Override
+        public Void failed(DatabaseOutcome.Failed outcome) {
+            failed++;
+            return null;
+        }
+
+        @Override
+        public Void skipped(DatabaseOutcome.Skipped outcome) {
+            skipped++;
+            return null;
+        }
+
+        @Override
+        public Void filtered(DatabaseOutcome.Filtered outcome) {
+            filtered++;
+            return null;
+        }
     }
 }

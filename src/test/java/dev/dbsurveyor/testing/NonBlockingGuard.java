@@ -15,9 +15,29 @@ public final class NonBlockingGuard {
     private NonBlockingGuard() {
     }
 
+    /**
+     * The JDK reads {@code net.properties} from disk when the JVM's first socket is made: done here,
+     * on a thread that may block, it cannot fall to whichever event loop happens to open the first
+     * connection of a test run.
+     */
+    private static void initialiseSockets() {
+        try (java.net.Socket unused = new java.net.Socket()) {
+            unused.getReuseAddress();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     public static synchronized void install() {
         if (!installed) {
             BlockHound.install(builder -> builder
+                    // A host name lookup asks the system resolver and waits for DNS; BlockHound does not
+                    // know it as blocking. The JDK's own lookup (JDK 17; JDK 21's takes a second argument)
+                    // is marked, so that an IP literal, which needs no lookup, stays allowed.
+                    .markAsBlocking("java.net.Inet6AddressImpl", "lookupAllHostAddr", "(Ljava/lang/String;)[Ljava/net/InetAddress;")
+                    .markAsBlocking("java.net.Inet4AddressImpl", "lookupAllHostAddr", "(Ljava/lang/String;)[Ljava/net/InetAddress;")
+                    .markAsBlocking("java.net.Inet6AddressImpl", "lookupAllHostAddr", "(Ljava/lang/String;I)[Ljava/net/InetAddress;")
+                    .markAsBlocking("java.net.Inet4AddressImpl", "lookupAllHostAddr", "(Ljava/lang/String;I)[Ljava/net/InetAddress;")
                     // The JDK seeds an SSL context from /dev/urandom, which never blocks; drivers
                     // build one per TLS connection (PostgreSQL's sslmode=prefer included).
                     .allowBlockingCallsInside("sun.security.ssl.SSLContextImpl", "engineInit")
@@ -26,6 +46,7 @@ public final class NonBlockingGuard {
                     // Netty 4.2's adaptive allocator takes a short write lock when it adds a magazine under
                     // contention, on the event loop by design; seen once as a spurious connection error in SweepIT.
                     .allowBlockingCallsInside("io.netty.buffer.AdaptivePoolingAllocator$MagazineGroup", "tryExpandMagazines"));
+            initialiseSockets();
             installed = true;
         }
     }

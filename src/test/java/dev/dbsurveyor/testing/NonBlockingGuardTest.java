@@ -29,6 +29,20 @@ class NonBlockingGuardTest {
     }
 
     @Test
+    void aHostNameLookupOnAParallelSchedulerThreadFails() {
+        String unique = "dbsurveyor-" + System.nanoTime() + ".invalid";
+        StepVerifier.create(Mono.fromCallable(() -> java.net.InetAddress.getByName(unique)).subscribeOn(Schedulers.parallel()))
+                .verifyErrorSatisfies(error -> org.assertj.core.api.Assertions.assertThat(error).isInstanceOf(BlockingOperationError.class));
+    }
+
+    @Test
+    void anIpLiteralNeedsNoLookupAndPassesEverywhere() {
+        StepVerifier.create(Mono.fromCallable(() -> java.net.InetAddress.getByName("127.0.0.1")).subscribeOn(Schedulers.parallel()))
+                .expectNextCount(1)
+                .verifyComplete();
+    }
+
+    @Test
     void blockingOnABoundedElasticThreadIsAllowed() {
         StepVerifier.create(parkBriefly().subscribeOn(Schedulers.boundedElastic())).verifyComplete();
     }
