@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 @Command(name = "dbsurveyor",
         mixinStandardHelpOptions = true,
         versionProvider = DbSurveyorCommand.Version.class,
-        description = "Collects the schemas of whole PostgreSQL servers into JSON.",
+        description = {"Collects the schemas of whole PostgreSQL, MySQL and MariaDB servers into JSON.",
+                "A server is named by a URL: postgresql://... for PostgreSQL, mysql://... or mariadb://... for MySQL and MariaDB."},
         subcommands = {CollectCommand.class, ListCommand.class, TestCommand.class, ValidateCommand.class, DemoCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {

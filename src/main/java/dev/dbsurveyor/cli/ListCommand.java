@@ -23,13 +23,14 @@ import java.util.List;
         description = "List every database of a server and whether a sweep with these filters would collect it.",
         footerHeading = "%nExamples:%n",
         footer = {"  dbsurveyor list postgresql://surveyor@db.example.com --include 'sales_*'",
-                "  dbsurveyor list postgresql://surveyor@db.example.com --json"})
+                "  dbsurveyor list mysql://surveyor@db.example.com --json",
+                "  dbsurveyor list mariadb://surveyor@db.example.com:3307 --exclude 'test_*'"})
 final class ListCommand implements java.util.concurrent.Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "URL", description = "postgresql://user[:password]@host[:port][/database]")
+    @Parameters(paramLabel = "URL", description = UrlForms.HELP)
     String url;
 
     @Mixin
