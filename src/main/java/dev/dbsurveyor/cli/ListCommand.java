@@ -69,7 +69,7 @@ final class ListCommand implements java.util.concurrent.Callable<Integer> {
                     DatabaseFilter.Verdict verdict = filter.decide(database);
                     String reason = reason(verdict);
                     out.printf("%-32s %12s  %-16s %-10s %s%n", database.name(), size(database.sizeBytes()),
-                            String.valueOf(database.owner()), database.isAccessible() ? "yes" : "no",
+                            database.owner() == null ? "-" : database.owner(), database.isAccessible() ? "yes" : "no",
                             name(verdict) + (reason.isEmpty() ? "" : " (" + reason + ")"));
                 }
             }
