@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
         versionProvider = DbSurveyorCommand.Version.class,
         description = {"Collects the schemas of whole PostgreSQL, MySQL and MariaDB servers into JSON.",
                 "A server is named by a URL: postgresql://... for PostgreSQL, mysql://... or mariadb://... for MySQL and MariaDB."},
-        subcommands = {CollectCommand.class, ListCommand.class, TestCommand.class, ValidateCommand.class, DemoCommand.class},
+        subcommands = {CollectCommand.class, ListCommand.class, TestCommand.class, ValidateCommand.class, DemoCommand.class,
+                CompletionCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {
                 "  0    at least one selected database produced a usable document",

@@ -20,7 +20,8 @@ class HelpTextTest {
         assertThat(help.exitCode()).isZero();
         assertThat(help.out()).contains("whole PostgreSQL, MySQL and MariaDB servers")
                 .doesNotContain("whole PostgreSQL servers")
-                .contains("postgresql://", "mysql://", "mariadb://");
+                .contains("postgresql://", "mysql://", "mariadb://")
+                .contains("completion");
     }
 
     @ParameterizedTest
