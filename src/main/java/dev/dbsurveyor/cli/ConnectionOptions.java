@@ -9,6 +9,7 @@ import picocli.CommandLine.Option;
 
 import java.io.Console;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.function.BiConsumer;
 
 /** The server URL's companions: connection limits (flag over DBSURVEYOR_* variable over default) and the password prompt. */
@@ -38,6 +39,9 @@ final class ConnectionOptions {
     @Option(names = "--password-prompt", description = "Ask for the password on the terminal, without echo.")
     boolean passwordPrompt;
 
+    /** The server the URL names, once {@link #target} has parsed it: an error that the server cannot be reached names its host and port. */
+    private ServerTarget parsed;
+
     ConnectionConfig config(Environment environment) {
         ConnectionConfig.Builder builder = ConnectionConfig.fromEnv(environment).toBuilder();
         FlagValues.apply("--max-connections", maxConnections, builder, ConnectionConfig.Builder::maxConnections);
@@ -52,6 +56,7 @@ final class ConnectionOptions {
 
     ServerTarget target(String url, Environment environment) {
         ServerTarget target = ServerTarget.parse(url, environment);
+        parsed = target;
         if (!passwordPrompt) {
             return target;
         }
@@ -64,6 +69,11 @@ final class ConnectionOptions {
             throw new ConfigurationException("No password was given");
         }
         return target.withPassword(Secret.of(new String(password)));
+    }
+
+    /** The server {@link #target} parsed, if it has run. */
+    Optional<ServerTarget> parsed() {
+        return Optional.ofNullable(parsed);
     }
 
     private static void applySeconds(String flag, Integer seconds, ConnectionConfig.Builder builder,

@@ -7,8 +7,10 @@ import picocli.CommandLine.Command;
 @Command(name = "dbsurveyor",
         mixinStandardHelpOptions = true,
         versionProvider = DbSurveyorCommand.Version.class,
-        description = "Collects the schemas of whole PostgreSQL servers into JSON.",
-        subcommands = {CollectCommand.class, ListCommand.class, TestCommand.class, ValidateCommand.class, DemoCommand.class},
+        description = {"Collects the schemas of whole PostgreSQL, MySQL and MariaDB servers into JSON.",
+                "A server is named by a URL: postgresql://... for PostgreSQL, mysql://... or mariadb://... for MySQL and MariaDB."},
+        subcommands = {CollectCommand.class, ListCommand.class, TestCommand.class, ValidateCommand.class, DemoCommand.class,
+                CompletionCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {
                 "  0    at least one selected database produced a usable document",

@@ -2,9 +2,11 @@ package dev.dbsurveyor.cli;
 
 import dev.dbsurveyor.config.ConfigurationException;
 import dev.dbsurveyor.output.ExitCodes;
+import dev.dbsurveyor.server.ServerTarget;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;
+import java.util.Optional;
 
 /**
  * Turns what a command throws, and arguments it cannot take, into one line on stderr and a
@@ -16,7 +18,8 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
     @Override
     public int handleExecutionException(Exception error, CommandLine commandLine, CommandLine.ParseResult parseResult) {
         PrintWriter err = commandLine.getErr();
-        err.println("dbsurveyor: " + Messages.of(error));
+        String message = target(commandLine).map(target -> Messages.of(error, target)).orElseGet(() -> Messages.of(error));
+        err.println("dbsurveyor: " + message);
         if (verbose(parseResult)) {
             error.printStackTrace(err);
         }
@@ -41,6 +44,16 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
             return ExitCodes.USAGE;
         }
         return ExitCodes.NOTHING_USABLE;
+    }
+
+    /** The server the failed command was given, when it takes one and had parsed it. */
+    private static Optional<ServerTarget> target(CommandLine commandLine) {
+        return commandLine.getCommandSpec().mixins().values().stream()
+                .map(CommandLine.Model.CommandSpec::userObject)
+                .filter(ConnectionOptions.class::isInstance)
+                .map(ConnectionOptions.class::cast)
+                .flatMap(options -> options.parsed().stream())
+                .findFirst();
     }
 
     private static boolean verbose(CommandLine.ParseResult parseResult) {

@@ -23,13 +23,14 @@ import java.util.List;
         description = "List every database of a server and whether a sweep with these filters would collect it.",
         footerHeading = "%nExamples:%n",
         footer = {"  dbsurveyor list postgresql://surveyor@db.example.com --include 'sales_*'",
-                "  dbsurveyor list postgresql://surveyor@db.example.com --json"})
+                "  dbsurveyor list mysql://surveyor@db.example.com --json",
+                "  dbsurveyor list mariadb://surveyor@db.example.com:3307 --exclude 'test_*'"})
 final class ListCommand implements java.util.concurrent.Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "URL", description = "postgresql://user[:password]@host[:port][/database]")
+    @Parameters(paramLabel = "URL", description = UrlForms.HELP)
     String url;
 
     @Mixin
@@ -68,7 +69,7 @@ final class ListCommand implements java.util.concurrent.Callable<Integer> {
                     DatabaseFilter.Verdict verdict = filter.decide(database);
                     String reason = reason(verdict);
                     out.printf("%-32s %12s  %-16s %-10s %s%n", database.name(), size(database.sizeBytes()),
-                            String.valueOf(database.owner()), database.isAccessible() ? "yes" : "no",
+                            database.owner() == null ? "-" : database.owner(), database.isAccessible() ? "yes" : "no",
                             name(verdict) + (reason.isEmpty() ? "" : " (" + reason + ")"));
                 }
             }

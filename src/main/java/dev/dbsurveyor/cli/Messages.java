@@ -5,9 +5,18 @@ import dev.dbsurveyor.retry.ErrorClassification;
 import dev.dbsurveyor.retry.ErrorClassifier;
 import dev.dbsurveyor.retry.RetriedException;
 import dev.dbsurveyor.model.ErrorCategory;
+import dev.dbsurveyor.server.ServerTarget;
+
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.UnknownHostException;
+import java.util.Locale;
+import java.util.Optional;
 
 /** One-line messages for what can go wrong, saying what is wrong and what to do. */
 final class Messages {
+
+    private static final String CHECK_SERVER = "check that the server runs and the host and port are right";
 
     private Messages() {
     }
@@ -30,6 +39,48 @@ final class Messages {
         return advice.isEmpty() ? message : message + " (" + advice + ")";
     }
 
+    /**
+     * As {@link #of(Throwable)}, except that a server that cannot be reached is named by the host and
+     * port of {@code target}, as the URL gives them: the drivers name the address they were given,
+     * already resolved ({@code 127.0.0.1/<unresolved>:1}, {@code /127.0.0.1:1}).
+     */
+    static String of(Throwable error, ServerTarget target) {
+        return unreachable(error)
+                .map(cause -> "Cannot connect to " + address(target) + ": " + reason(cause) + " (" + CHECK_SERVER + ")")
+                .orElseGet(() -> of(error));
+    }
+
+    /** The innermost cause that says no connection could be opened at all, if there is one. */
+    private static Optional<Throwable> unreachable(Throwable error) {
+        Throwable found = null;
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConnectException || cause instanceof NoRouteToHostException || cause instanceof UnknownHostException) {
+                found = cause;
+            }
+        }
+        return Optional.ofNullable(found);
+    }
+
+    /** What the socket said, without the native call and address that Netty puts around it. */
+    private static String reason(Throwable unreachable) {
+        if (unreachable instanceof UnknownHostException) {
+            return "unknown host";
+        }
+        String message = unreachable.getMessage() == null ? "" : unreachable.getMessage()
+                .replaceFirst("^.*?failed(?: with error\\(-?\\d+\\))?: ", "")
+                .replaceFirst(":? /\\S*$", "")
+                .strip();
+        if (message.isEmpty()) {
+            return unreachable.getClass().getSimpleName();
+        }
+        return message.substring(0, 1).toLowerCase(Locale.ROOT) + message.substring(1);
+    }
+
+    private static String address(ServerTarget target) {
+        String host = target.host().contains(":") ? "[" + target.host() + "]" : target.host();
+        return host + ":" + target.port();
+    }
+
     private static String advice(ErrorClassification classification) {
         if (classification.category() == ErrorCategory.PERMISSION && classification.connectionError()) {
             return "check the user name and password";
@@ -38,7 +89,7 @@ final class Messages {
             return "check the database name";
         }
         if (classification.connectionError()) {
-            return "check that the server runs and the host and port are right";
+            return CHECK_SERVER;
         }
         return "";
     }

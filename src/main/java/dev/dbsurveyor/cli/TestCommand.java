@@ -20,14 +20,15 @@ import java.util.List;
 /** {@code dbsurveyor test}: can the collector connect, and what may it see. */
 @Command(mixinStandardHelpOptions = true, versionProvider = DbSurveyorCommand.Version.class, name = "test",
         description = "Connect to a server and report its version, the user, what the user may read, and the round-trip time.",
-        footerHeading = "%nExample:%n",
-        footer = {"  dbsurveyor test postgresql://surveyor@db.example.com", "Exit code 0 only when the connection works."})
+        footerHeading = "%nExamples:%n",
+        footer = {"  dbsurveyor test postgresql://surveyor@db.example.com", "  dbsurveyor test mysql://surveyor@db.example.com",
+                "  dbsurveyor test mariadb://surveyor@[2001:db8::5]:3307", "Exit code 0 only when the connection works."})
 final class TestCommand implements java.util.concurrent.Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "URL", description = "postgresql://user[:password]@host[:port][/database]")
+    @Parameters(paramLabel = "URL", description = UrlForms.HELP)
     String url;
 
     @Mixin

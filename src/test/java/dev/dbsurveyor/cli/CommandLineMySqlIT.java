@@ -19,6 +19,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The real command line, in-process, against a real MySQL or MariaDB: filters, outputs that validate, exit codes. */
 class CommandLineMySqlIT {
 
+    /** The schema of one entry of {@code list --json}: the contract's EnumeratedDatabase (its selected and reason fields are extra). */
+    private static final com.networknt.schema.Schema ENUMERATED_DATABASE = com.networknt.schema.SchemaRegistry
+            .withDefaultDialect(com.networknt.schema.SpecificationVersion.DRAFT_2020_12, builder -> builder
+                    .schemaIdResolvers(resolvers -> resolvers.mapPrefix("https://schemas.dbsurveyor.dev/v1.0/", "classpath:schemas/")))
+            .getSchema(com.networknt.schema.SchemaLocation.of(
+                    "https://schemas.dbsurveyor.dev/v1.0/dbsurveyor-schema-v1.0.json#/$defs/EnumeratedDatabase"));
+
     @TempDir
     Path directory;
 
@@ -115,6 +122,27 @@ class CommandLineMySqlIT {
         for (JsonNode database : json) {
             String expected = database.get("name").asText().startsWith(prefix) ? "collect" : "filtered";
             assertThat(database.get("selected").asText()).as(database.toString()).isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void listPrintsADashWhereTheEngineHasNoOwnerAndItsJsonKeepsNull(@MySql TestServer server) throws Exception {
+        String prefix = TestServer.uniqueName("cli_owner_") + "_";
+        String name = databases(server, prefix, "a").get(0);
+
+        CommandRun table = CommandRun.of("list", server.endpoint().url(), "--include", prefix + "*");
+        assertThat(table.exitCode()).as(table.all()).isZero();
+        assertThat(table.out().lines().filter(line -> line.startsWith(name + " ")))
+                .singleElement().asString().matches(java.util.regex.Pattern.quote(name) + " +(\\S+ \\S+|-) +- +yes +collect");
+
+        CommandRun list = CommandRun.of("list", server.endpoint().url(), "--include", prefix + "*", "--json");
+        assertThat(list.exitCode()).as(list.all()).isZero();
+        JsonNode json = ContractMapper.mapper().readTree(list.out());
+        assertThat(json).isNotEmpty();
+        for (JsonNode database : json) {
+            assertThat(database.has("owner")).as(database.toString()).isTrue();
+            assertThat(database.get("owner").isNull()).as(database.toString()).isTrue();
+            assertThat(ENUMERATED_DATABASE.validate(database)).as(database.toString()).isEmpty();
         }
     }
 }
