@@ -38,18 +38,23 @@ import java.util.concurrent.TimeUnit;
         footerHeading = "%nExamples:%n",
         footer = {
                 "  dbsurveyor collect postgresql://surveyor@db.example.com/sales",
-                "  dbsurveyor collect postgresql://surveyor@db.example.com -o server.json --include 'sales_*'",
-                "  dbsurveyor collect postgresql://surveyor@db.example.com/postgres --all-databases --output-dir out/",
+                "  dbsurveyor collect postgresql://surveyor@db.example.com -o server.json \\",
+                "      --include 'sales_*'",
+                "  dbsurveyor collect postgresql://surveyor@db.example.com/postgres \\",
+                "      --all-databases --output-dir out/",
                 "  dbsurveyor collect mysql://surveyor@db.example.com --sample 10 --sample-rate 20",
+                "  dbsurveyor collect mariadb://surveyor@db.example.com:3307 --output-dir out/",
                 "",
-                "Without a database in the URL, or with --all-databases, every database of the server is collected.",
-                "Exit codes: 0 usable output, 1 none (or --strict and a failure), 2 usage error, 130 interrupted."})
+                "Without a database in the URL, or with --all-databases, every database of the",
+                "server is collected.",
+                "Exit codes: 0 usable output, 1 none (or --strict and a failure), 2 usage error,",
+                "130 interrupted."})
 final class CollectCommand implements java.util.concurrent.Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "URL", description = "postgresql://user[:password]@host[:port][/database][?options]")
+    @Parameters(paramLabel = "URL", description = UrlForms.HELP)
     String url;
 
     @Option(names = "--all-databases", description = "Collect every database of the server, even when the URL names one.")

@@ -58,8 +58,8 @@ final class ListCommand implements java.util.concurrent.Callable<Integer> {
                 for (EnumeratedDatabase database : databases) {
                     ObjectNode node = ContractMapper.mapper().valueToTree(database);
                     DatabaseFilter.Verdict verdict = filter.decide(database);
-                    node.put("selected", name(verdict));
-                    node.put("reason", reason(verdict));
+                    node.put("selected", verdict.action());
+                    node.put("reason", verdict.reason());
                     array.add(node);
                 }
                 out.println(ContractMapper.mapper().writeValueAsString(array));
@@ -67,10 +67,10 @@ final class ListCommand implements java.util.concurrent.Callable<Integer> {
                 out.printf("%-32s %12s  %-16s %-10s %s%n", "DATABASE", "SIZE", "OWNER", "ACCESS", "SWEEP");
                 for (EnumeratedDatabase database : databases) {
                     DatabaseFilter.Verdict verdict = filter.decide(database);
-                    String reason = reason(verdict);
+                    String reason = verdict.reason();
                     out.printf("%-32s %12s  %-16s %-10s %s%n", database.name(), size(database.sizeBytes()),
                             database.owner() == null ? "-" : database.owner(), database.isAccessible() ? "yes" : "no",
-                            name(verdict) + (reason.isEmpty() ? "" : " (" + reason + ")"));
+                            verdict.action() + (reason.isEmpty() ? "" : " (" + reason + ")"));
                 }
             }
             out.flush();
@@ -78,23 +78,6 @@ final class ListCommand implements java.util.concurrent.Callable<Integer> {
         } finally {
             adapter.close().block();
         }
-    }
-
-    private static String name(DatabaseFilter.Verdict verdict) {
-        if (verdict instanceof DatabaseFilter.Verdict.Collect) {
-            return "collect";
-        }
-        return verdict instanceof DatabaseFilter.Verdict.Skip ? "skip" : "filtered";
-    }
-
-    private static String reason(DatabaseFilter.Verdict verdict) {
-        if (verdict instanceof DatabaseFilter.Verdict.Skip skip) {
-            return skip.reason();
-        }
-        if (verdict instanceof DatabaseFilter.Verdict.Filtered filtered) {
-            return filtered.reason();
-        }
-        return "";
     }
 
     private static String size(Long bytes) {

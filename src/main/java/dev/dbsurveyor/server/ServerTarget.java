@@ -70,7 +70,7 @@ public final class ServerTarget {
      */
     public static ServerTarget parse(String url, Environment environment) {
         if (url == null || url.isBlank()) {
-            throw new ConfigurationException("A server URL is required, such as postgresql://user@host:5432/database");
+            throw new ConfigurationException("A server URL is required, such as postgresql://user@host:5432/database or mysql://user@host:3306/database");
         }
         String trimmed = url.trim();
         int authorityStart = trimmed.indexOf("://");

@@ -18,6 +18,12 @@ public final class DatabaseFilter {
         /** Whether the filters select the database (to collect it, or to skip it). */
         boolean selected();
 
+        /** What the sweep does with the database, as {@code list} shows it: collect, skip or filtered. */
+        String action();
+
+        /** Why, for a database not collected; empty for one that is. */
+        String reason();
+
         /** The database's outcome when the verdict decides it at once; empty when it is to be collected. */
         Optional<DatabaseOutcome> outcome(String database);
 
@@ -26,6 +32,16 @@ public final class DatabaseFilter {
             @Override
             public boolean selected() {
                 return true;
+            }
+
+            @Override
+            public String action() {
+                return "collect";
+            }
+
+            @Override
+            public String reason() {
+                return "";
             }
 
             @Override
@@ -42,6 +58,11 @@ public final class DatabaseFilter {
             }
 
             @Override
+            public String action() {
+                return "filtered";
+            }
+
+            @Override
             public Optional<DatabaseOutcome> outcome(String database) {
                 return Optional.of(new DatabaseOutcome.Filtered(database, reason));
             }
@@ -52,6 +73,11 @@ public final class DatabaseFilter {
             @Override
             public boolean selected() {
                 return true;
+            }
+
+            @Override
+            public String action() {
+                return "skip";
             }
 
             @Override

@@ -25,7 +25,7 @@ class HelpTextTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"list", "test"})
+    @ValueSource(strings = {"collect", "list", "test"})
     void everyCommandThatTakesAUrlShowsBothFormsWholeAndAnExampleOfEach(String command) {
         CommandRun help = CommandRun.of(command, "--help");
 
