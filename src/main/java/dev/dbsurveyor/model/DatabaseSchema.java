@@ -6,6 +6,8 @@ import java.util.List;
 /**
  * One database's document in the dbsurveyor v1.0 format. Top-level {@code indexes} and
  * {@code constraints} list every table's; {@code samples} is null when sampling was off.
+ * {@code truncateTriggers} (an addition) holds the triggers v1.0 cannot describe (those that fire
+ * on TRUNCATE only); a trigger given in {@code triggers} that v1.0 cannot describe is moved there.
  */
 public record DatabaseSchema(
         String formatVersion,
@@ -20,7 +22,8 @@ public record DatabaseSchema(
         List<CustomType> customTypes,
         List<TableSample> samples,
         CollectionMetadata collectionMetadata,
-        List<ScheduledEvent> events) {
+        List<ScheduledEvent> events,
+        List<Trigger> truncateTriggers) {
 
     /** The only format version this collector writes and reads. */
     public static final String FORMAT_VERSION = "1.0";
@@ -39,6 +42,32 @@ public record DatabaseSchema(
         samples = Require.optionalList(samples);
         Require.present(collectionMetadata, "collection_metadata");
         events = Require.list(events);
+        truncateTriggers = Require.list(truncateTriggers);
+        if (triggers.stream().anyMatch(trigger -> !trigger.inV1())) {
+            List<Trigger> beyondV1 = new java.util.ArrayList<>(truncateTriggers);
+            triggers.stream().filter(trigger -> !trigger.inV1()).forEach(beyondV1::add);
+            truncateTriggers = List.copyOf(beyondV1);
+            triggers = triggers.stream().filter(Trigger::inV1).toList();
+        }
+        if (truncateTriggers.stream().anyMatch(Trigger::inV1)) {
+            throw new IllegalArgumentException("truncate_triggers holds only triggers that fire on Truncate alone");
+        }
+    }
+
+    /** A document whose triggers v1.0 cannot describe are moved to {@code truncate_triggers}. */
+    public DatabaseSchema(String formatVersion, DatabaseInfo databaseInfo, List<Table> tables, List<View> views, List<Index> indexes,
+                          List<Constraint> constraints, List<Routine> procedures, List<Routine> functions, List<Trigger> triggers,
+                          List<CustomType> customTypes, List<TableSample> samples, CollectionMetadata collectionMetadata,
+                          List<ScheduledEvent> events) {
+        this(formatVersion, databaseInfo, tables, views, indexes, constraints, procedures, functions, triggers, customTypes, samples,
+                collectionMetadata, events, List.of());
+    }
+
+    /** Every trigger: those v1.0 describes, then those that fire on TRUNCATE only. */
+    public List<Trigger> allTriggers() {
+        List<Trigger> all = new java.util.ArrayList<>(triggers);
+        all.addAll(truncateTriggers);
+        return List.copyOf(all);
     }
 
     /**
@@ -51,7 +80,7 @@ public record DatabaseSchema(
         CollectionMetadata metadata = new CollectionMetadata(collectionMetadata.collectedAt(), collectionMetadata.collectionDurationMs(),
                 collectionMetadata.collectorVersion(), collectionMetadata.warnings(), failures);
         return new DatabaseSchema(formatVersion, databaseInfo, tables, views, indexes, constraints, procedures, functions, triggers,
-                customTypes, samples, metadata, events);
+                customTypes, samples, metadata, events, truncateTriggers);
     }
 
     /**

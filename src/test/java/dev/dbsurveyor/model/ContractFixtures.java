@@ -87,7 +87,9 @@ public final class ContractFixtures {
                 new Trigger("orders_audit", "orders", "public", TriggerEvent.INSERT, TriggerTiming.AFTER, "EXECUTE FUNCTION audit()",
                         List.of(TriggerEvent.INSERT, TriggerEvent.UPDATE, TriggerEvent.DELETE, TriggerEvent.TRUNCATE)),
                 new Trigger("orders_check", "orders", "public", TriggerEvent.UPDATE, TriggerTiming.BEFORE, null, List.of(TriggerEvent.UPDATE)),
-                new Trigger("view_write", "recent_orders", "public", TriggerEvent.DELETE, TriggerTiming.INSTEAD_OF, null, List.of()));
+                new Trigger("view_write", "recent_orders", "public", TriggerEvent.DELETE, TriggerTiming.INSTEAD_OF, null, List.of()),
+                new Trigger("orders_wipe", "orders", "public", TriggerEvent.TRUNCATE, TriggerTiming.AFTER, "EXECUTE FUNCTION audit()",
+                        List.of(TriggerEvent.TRUNCATE)));
         List<CustomType> customTypes = List.of(
                 new CustomType("mood", "public", "ENUM ('sad', 'ok')", TypeCategory.ENUM, List.of("sad", "ok"), null, List.of()),
                 new CustomType("pair", "public", "(a integer, b text)", TypeCategory.COMPOSITE, List.of(), null,

@@ -229,7 +229,8 @@ class PostgresCollectionIT {
         assertThat(table(document, ODD, "customers").rowCount()).as("analyzed").isEqualTo(3L);
 
         assertThat(table(document, "shop", "bookings").constraints()).singleElement().satisfies(exclusion -> {
-            assertThat(exclusion.constraintType()).isEqualTo(ConstraintType.EXCLUSION);
+            assertThat(exclusion.constraintType()).as("its closest v1.0 form").isEqualTo(ConstraintType.CHECK);
+            assertThat(exclusion.kind()).isEqualTo(ConstraintType.EXCLUSION);
             assertThat(exclusion.checkClause()).startsWith("EXCLUDE USING gist");
             assertThat(exclusion.columns()).containsExactly("during");
         });
