@@ -24,68 +24,74 @@ public final class GlobPattern {
         if (glob == null || glob.isEmpty()) {
             throw new ConfigurationException("A database pattern must not be empty");
         }
+        // Read by code point, so that a character beyond the Basic Multilingual Plane is one character, as in the names.
+        int[] points = glob.codePoints().toArray();
         StringBuilder regex = new StringBuilder();
         int i = 0;
-        while (i < glob.length()) {
-            char c = glob.charAt(i);
-            switch (c) {
+        while (i < points.length) {
+            switch (points[i]) {
                 case '*' -> regex.append(".*");
                 case '?' -> regex.append('.');
                 case '\\' -> {
-                    if (i + 1 >= glob.length()) {
+                    if (i + 1 >= points.length) {
                         throw new ConfigurationException("Database pattern '" + glob + "' ends with a lone backslash");
                     }
-                    regex.append(Pattern.quote(String.valueOf(glob.charAt(++i))));
+                    regex.append(character(points[++i]));
                 }
-                case '[' -> i = appendClass(glob, i, regex);
-                default -> regex.append(Pattern.quote(String.valueOf(c)));
+                case '[' -> i = appendClass(glob, points, i, regex);
+                default -> regex.append(character(points[i]));
             }
             i++;
         }
         return new GlobPattern(glob, Pattern.compile(regex.toString(), Pattern.DOTALL));
     }
 
-    /** Appends the character class that opens at {@code start}; returns the index of its closing bracket. */
-    private static int appendClass(String glob, int start, StringBuilder regex) {
+    /**
+     * Appends the character class that opens at {@code start}; returns the index of its closing
+     * bracket. A member is a character or an escaped one; {@code a-z} is a range unless the
+     * {@code -} comes first or last; a {@code ]} right after {@code [} or {@code [!} is a member.
+     */
+    private static int appendClass(String glob, int[] points, int start, StringBuilder regex) {
         int i = start + 1;
         StringBuilder set = new StringBuilder("[");
-        if (i < glob.length() && glob.charAt(i) == '!') {
+        if (i < points.length && points[i] == '!') {
             set.append('^');
             i++;
         }
         boolean first = true;
-        while (i < glob.length() && (glob.charAt(i) != ']' || first)) {
-            char c = glob.charAt(i);
-            if (c == '\\' && i + 1 < glob.length()) {
-                c = glob.charAt(++i);
-                appendLiteral(set, c);
-            } else if (c == '-' && !first && i + 1 < glob.length() && glob.charAt(i + 1) != ']') {
-                char low = glob.charAt(i - 1);
-                char high = glob.charAt(i + 1);
-                if (high < low) {
-                    throw new ConfigurationException("Database pattern '" + glob + "' has a backwards range " + low + "-" + high);
+        while (i < points.length && (points[i] != ']' || first)) {
+            int low = points[i];
+            if (low == '\\' && i + 1 < points.length) {
+                low = points[++i];
+            }
+            boolean range = i + 2 < points.length && points[i + 1] == '-' && points[i + 2] != ']';
+            if (range) {
+                i += 2;
+                int high = points[i];
+                if (high == '\\' && i + 1 < points.length) {
+                    high = points[++i];
                 }
-                set.append('-');
+                if (high < low) {
+                    throw new ConfigurationException("Database pattern '" + glob + "' has a backwards range "
+                            + Character.toString(low) + "-" + Character.toString(high));
+                }
+                set.append(character(low)).append('-').append(character(high));
             } else {
-                appendLiteral(set, c);
+                set.append(character(low));
             }
             first = false;
             i++;
         }
-        if (i >= glob.length()) {
+        if (i >= points.length) {
             throw new ConfigurationException("Database pattern '" + glob + "' opens a [ set that is never closed");
         }
         regex.append(set).append(']');
         return i;
     }
 
-    /** A character inside a regex set, escaped unless it is a letter or digit (where an escape would mean something else). */
-    private static void appendLiteral(StringBuilder set, char c) {
-        if (Character.isLetterOrDigit(c)) {
-            set.append(c);
-        } else {
-            set.append('\\').append(c);
-        }
+    /** One character as a regex escape by its number, which means the character itself inside or outside a set. */
+    private static String character(int codePoint) {
+        return "\\x{" + Integer.toHexString(codePoint) + "}";
     }
 
     public boolean matches(String name) {

@@ -38,6 +38,14 @@ class GlobPatternTest {
             "(x)+        | (x)+        | true",
             "$^          | $^          | true",
             "[\\d]       | d           | true",
+            "[#-\\[]      | [           | true",
+            "[#-\\[]      | !           | false",
+            "[a-\\z]      | m           | true",
+            "[\\a-c]      | b           | true",
+            "sales_🐘    | sales_🐘    | true",
+            "sales_?     | sales_🐘    | true",
+            "[🐘🐬]x     | 🐬x         | true",
+            "[🐘🐬]x     | 🐙x         | false",
             "[\\d]       | 1           | false",
             "*           | any name    | true"})
     void matchesTheWholeNameCaseSensitively(String glob, String name, boolean expected) {
@@ -45,7 +53,7 @@ class GlobPatternTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"[abc", "db[", "x\\", "[z-a]", ""})
+    @ValueSource(strings = {"[abc", "db[", "x\\", "[z-a]", "[[-\\!]", ""})
     void malformedGlobsAreConfigurationErrorsNamingTheGlob(String glob) {
         assertThatThrownBy(() -> GlobPattern.compile(glob)).isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining(glob.isEmpty() ? "empty" : glob);
