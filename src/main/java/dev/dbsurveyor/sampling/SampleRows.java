@@ -3,6 +3,7 @@ package dev.dbsurveyor.sampling;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dbsurveyor.config.SamplingConfig;
 import dev.dbsurveyor.model.Column;
@@ -13,12 +14,16 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Makes a table's rows fit to be written: values of sensitive columns redacted, long values cut,
- * and rows beyond the sample's byte ceiling left out, each with a warning that says so.
+ * Makes a table's rows fit to be written: values of sensitive columns and values that look like
+ * credentials redacted, long values cut, numbers a reader's double cannot hold written as strings
+ * of their digits (their places listed), and rows beyond the sample's byte ceiling left out, each
+ * with a warning that says so.
  */
 final class SampleRows {
 
@@ -32,7 +37,8 @@ final class SampleRows {
         this.columns = table.columns().stream().collect(Collectors.toMap(Column::name, Function.identity()));
     }
 
-    record Fitted(List<ObjectNode> rows, List<String> warnings) {
+    /** The rows to write, what was done to them, and the JSON pointers (from the sample) of the numbers written as strings. */
+    record Fitted(List<ObjectNode> rows, List<String> warnings, List<String> numbersAsText) {
     }
 
     Fitted fit(List<ObjectNode> read) {
@@ -44,6 +50,8 @@ final class SampleRows {
             warnings.add("values redacted in columns named like secrets or personal data: " + String.join(", ", redacted));
         }
         List<ObjectNode> rows = new ArrayList<>();
+        List<String> numbersAsText = new ArrayList<>();
+        Set<String> credentialColumns = new TreeSet<>();
         long bytes = 2;
         boolean cut = false;
         for (ObjectNode row : read) {
@@ -54,12 +62,17 @@ final class SampleRows {
             });
             List<String> names = new ArrayList<>();
             row.fieldNames().forEachRemaining(names::add);
+            List<String> rowNumbers = new ArrayList<>();
             for (String name : names) {
+                if (config.redact() && redactCredentials(row, name)) {
+                    credentialColumns.add(name);
+                }
                 JsonNode shortened = shortened(name, row.get(name));
                 if (shortened != null) {
                     row.set(name, shortened);
                     cut = true;
                 }
+                row.set(name, exactNumbers(row.get(name), "/rows/" + rows.size() + "/" + pointerToken(name), rowNumbers));
             }
             long size = serialized(row).length + 1L;
             if (bytes + size > config.maxSampleBytes()) {
@@ -69,11 +82,80 @@ final class SampleRows {
             }
             bytes += size;
             rows.add(row);
+            numbersAsText.addAll(rowNumbers);
+        }
+        if (!credentialColumns.isEmpty()) {
+            warnings.add("values that look like credentials redacted in columns: " + String.join(", ", credentialColumns));
+        }
+        if (!numbersAsText.isEmpty()) {
+            warnings.add(numbersAsText.size() + " number(s) too long or too precise for a double are written as strings of their digits"
+                    + " (listed in numbers_as_text)");
         }
         if (cut) {
             warnings.add("values longer than " + config.maxValueLength() + " characters were cut and end with " + SampleValues.TRUNCATION_MARKER);
         }
-        return new Fitted(rows, warnings);
+        return new Fitted(rows, warnings, numbersAsText);
+    }
+
+    /** Replaces the text values in {@code name} (nested ones included) that look like credentials; whether it replaced any. */
+    private static boolean redactCredentials(ObjectNode row, String name) {
+        JsonNode value = row.get(name);
+        if (value.isTextual()) {
+            if (CredentialValues.looksLikeCredential(value.textValue())) {
+                row.put(name, SensitiveColumns.REDACTED);
+                return true;
+            }
+            return false;
+        }
+        return value.isContainerNode() && redactCredentials(value);
+    }
+
+    private static boolean redactCredentials(JsonNode container) {
+        boolean any = false;
+        if (container instanceof ObjectNode object) {
+            List<String> names = new ArrayList<>();
+            object.fieldNames().forEachRemaining(names::add);
+            for (String name : names) {
+                any |= redactCredentials(object, name);
+            }
+        } else if (container instanceof ArrayNode array) {
+            for (int i = 0; i < array.size(); i++) {
+                JsonNode element = array.get(i);
+                if (element.isTextual() && CredentialValues.looksLikeCredential(element.textValue())) {
+                    array.set(i, SampleValues.text(SensitiveColumns.REDACTED));
+                    any = true;
+                } else if (element.isContainerNode()) {
+                    any |= redactCredentials(element);
+                }
+            }
+        }
+        return any;
+    }
+
+    /** {@code value} with every number a double cannot hold written as its digits; their pointers go to {@code written}. */
+    private static JsonNode exactNumbers(JsonNode value, String pointer, List<String> written) {
+        if (value.isNumber()) {
+            if (SampleValues.holdsExactly(value)) {
+                return value;
+            }
+            written.add(pointer);
+            return SampleValues.digits(value);
+        }
+        if (value instanceof ObjectNode object) {
+            List<String> names = new ArrayList<>();
+            object.fieldNames().forEachRemaining(names::add);
+            names.forEach(name -> object.set(name, exactNumbers(object.get(name), pointer + "/" + pointerToken(name), written)));
+        } else if (value instanceof ArrayNode array) {
+            for (int i = 0; i < array.size(); i++) {
+                array.set(i, exactNumbers(array.get(i), pointer + "/" + i, written));
+            }
+        }
+        return value;
+    }
+
+    /** A name as one token of a JSON pointer (RFC 6901). */
+    private static String pointerToken(String name) {
+        return name.replace("~", "~0").replace("/", "~1");
     }
 
     /** The value cut to the length limit, or null when it fits. */

@@ -15,9 +15,9 @@ import java.time.OffsetDateTime;
 import java.util.Base64;
 
 /**
- * The JSON form of sampled values, the same for every engine: numbers stay numbers while a
- * reader's double holds them exactly, and become strings of their exact digits otherwise; bytes
- * are base64; instants are RFC 3339 in UTC.
+ * The JSON form of sampled values, the same for every engine: numbers exact as read (a sample
+ * writes those a reader's double cannot hold as strings of their digits, see
+ * {@link #holdsExactly}); bytes are base64; instants are RFC 3339 in UTC.
  */
 public final class SampleValues {
 
@@ -38,18 +38,36 @@ public final class SampleValues {
     }
 
     public static JsonNode integer(BigInteger value) {
-        return value.abs().compareTo(EXACT_IN_A_DOUBLE) <= 0 ? NODES.numberNode(value.longValueExact()) : NODES.textNode(value.toString());
+        return value.bitLength() < Long.SIZE ? NODES.numberNode(value.longValueExact()) : NODES.numberNode(value);
     }
 
     public static JsonNode integer(long value) {
         return integer(BigInteger.valueOf(value));
     }
 
-    /** A number when a double holds the same value, else its exact digits as a string. */
     public static JsonNode decimal(BigDecimal value) {
+        return DecimalNode.valueOf(value);
+    }
+
+    /**
+     * Whether every JSON reader holds {@code number} exactly: an integer of at most 2^53 in size,
+     * or a number whose double is the same value. Others are written as strings of their digits.
+     */
+    public static boolean holdsExactly(JsonNode number) {
+        if (number.isIntegralNumber()) {
+            return number.bigIntegerValue().abs().compareTo(EXACT_IN_A_DOUBLE) <= 0;
+        }
+        if (number.isDouble() || number.isFloat()) {
+            return Double.isFinite(number.doubleValue());
+        }
+        BigDecimal value = number.decimalValue();
         double asDouble = value.doubleValue();
-        boolean exact = Double.isFinite(asDouble) && new BigDecimal(Double.toString(asDouble)).compareTo(value) == 0;
-        return exact ? DecimalNode.valueOf(value) : NODES.textNode(value.toPlainString());
+        return Double.isFinite(asDouble) && new BigDecimal(Double.toString(asDouble)).compareTo(value) == 0;
+    }
+
+    /** {@code number} as a string of all its digits, never in exponent form. */
+    public static JsonNode digits(JsonNode number) {
+        return NODES.textNode(number.isIntegralNumber() ? number.bigIntegerValue().toString() : number.decimalValue().toPlainString());
     }
 
     /** NaN and infinities, which JSON numbers cannot be, as strings. */

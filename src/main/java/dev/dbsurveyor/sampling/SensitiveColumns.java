@@ -11,7 +11,8 @@ import java.util.Set;
  * compared in lower case: it is sensitive when its words run together contain one of
  * {@link #CONTAINED} ({@code user_password}, {@code apiKey}, {@code EMAIL_ADDRESS}) or when one
  * of its words is one of {@link #WORDS} ({@code ssn}, {@code cvv}, {@code dob}). Values are
- * never inspected; a secret in a column named otherwise is not found.
+ * not inspected here: {@link CredentialValues} finds those that look like credentials in a column
+ * named otherwise.
  */
 public final class SensitiveColumns {
 

@@ -133,7 +133,7 @@ public final class TableSampler {
         warnings.addAll(fitted.warnings());
         Table table = query.table();
         return new Outcome(new TableSample(table.name(), table.schema(), fitted.rows(), fitted.rows().size(), table.rowCount(), strategy,
-                now(), warnings, status), List.of());
+                now(), warnings, status, fitted.numbersAsText()), List.of());
     }
 
     private Outcome failed(Table table, Throwable error, int retries) {

@@ -74,6 +74,67 @@ class SampleRowsTest {
         assertThat(fitted.warnings()).anySatisfy(warning -> assertThat(warning).contains("of 100 rows").contains("2048 bytes"));
     }
 
+    @Test
+    void valuesThatLookLikeCredentialsAreRedactedWhereverTheyAreAndTheirColumnsNamed() throws Exception {
+        ObjectNode row = row(1, null);
+        row.put("body", "see https://cdn.example.com/a.png?token=abc123");
+        row.set("doc", SampleValues.parseExactly("{\"links\":[\"https://ok.example.com\",\"postgresql://app:pw@db/x\"],\"n\":1}"));
+        ObjectNode plain = row(2, null);
+        plain.put("body", "nothing to see");
+
+        SampleRows.Fitted fitted = new SampleRows(TABLE, config().build()).fit(List.of(row, plain));
+
+        assertThat(fitted.rows().get(0).get("body").asText()).isEqualTo(SensitiveColumns.REDACTED);
+        assertThat(fitted.rows().get(0).get("doc").toString()).isEqualTo("{\"links\":[\"https://ok.example.com\",\"[REDACTED]\"],\"n\":1}");
+        assertThat(fitted.rows().get(1).get("body").asText()).isEqualTo("nothing to see");
+        assertThat(fitted.warnings()).anySatisfy(warning -> assertThat(warning).contains("look like credentials").contains("body, doc"));
+    }
+
+    @Test
+    void credentialLookingValuesStayWhenRedactionIsOff() {
+        ObjectNode row = row(1, null);
+        row.put("body", "api_key=abc");
+
+        SampleRows.Fitted fitted = new SampleRows(TABLE, config().redact(false).build()).fit(List.of(row));
+
+        assertThat(fitted.rows().get(0).get("body").asText()).isEqualTo("api_key=abc");
+    }
+
+    @Test
+    void numbersADoubleCannotHoldAreWrittenAsTheirDigitsAndListed() throws Exception {
+        String huge = "1" + "0".repeat(399);
+        ObjectNode first = row(1, null);
+        first.set("doc", SampleValues.parseExactly("{\"big\":" + huge + ",\"small\":12.5,\"list\":[9007199254740993,1]}"));
+        ObjectNode second = row(2, null);
+        second.set("id", SampleValues.integer(new java.math.BigInteger("18446744073709551615")));
+        second.set("body", SampleValues.decimal(new java.math.BigDecimal("12345678901234567890.0123456789")));
+
+        SampleRows.Fitted fitted = new SampleRows(TABLE, config().build()).fit(List.of(first, second));
+
+        assertThat(fitted.rows().get(0).at("/doc/big").textValue()).isEqualTo(huge);
+        assertThat(fitted.rows().get(0).at("/doc/small").isNumber()).isTrue();
+        assertThat(fitted.rows().get(0).at("/doc/list/0").textValue()).isEqualTo("9007199254740993");
+        assertThat(fitted.rows().get(0).at("/doc/list/1").isNumber()).isTrue();
+        assertThat(fitted.rows().get(1).get("id").textValue()).isEqualTo("18446744073709551615");
+        assertThat(fitted.rows().get(1).get("body").textValue()).isEqualTo("12345678901234567890.0123456789");
+        assertThat(fitted.numbersAsText()).containsExactly("/rows/0/doc/big", "/rows/0/doc/list/0", "/rows/1/id", "/rows/1/body");
+        assertThat(fitted.warnings()).anySatisfy(warning -> assertThat(warning).contains("4 number(s)"));
+    }
+
+    @Test
+    void aRowLeftOutLeavesNoPointerBehind() {
+        List<ObjectNode> rows = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            ObjectNode row = row(i, null);
+            row.set("body", SampleValues.integer(new java.math.BigInteger("9".repeat(60))));
+            rows.add(row);
+        }
+
+        SampleRows.Fitted fitted = new SampleRows(TABLE, config().maxSampleBytes(2_048).build()).fit(rows);
+
+        assertThat(fitted.numbersAsText()).hasSize(fitted.rows().size()).last().isEqualTo("/rows/" + (fitted.rows().size() - 1) + "/body");
+    }
+
     private static SamplingConfig.Builder config() {
         return SamplingConfig.builder().rowsPerTable(100);
     }

@@ -1,5 +1,7 @@
 package dev.dbsurveyor.sampling;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -11,21 +13,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SampleValuesTest {
 
     @Test
-    void integersStayNumbersUpToTwoToTheFiftyThird() {
-        assertThat(SampleValues.integer(9_007_199_254_740_992L).isNumber()).isTrue();
-        assertThat(SampleValues.integer(-9_007_199_254_740_992L).isNumber()).isTrue();
-        assertThat(SampleValues.integer(9_007_199_254_740_993L).textValue()).isEqualTo("9007199254740993");
-        assertThat(SampleValues.integer(new BigInteger("18446744073709551615")).textValue()).isEqualTo("18446744073709551615");
+    void integersAreExactAndADoubleHoldsThemUpToTwoToTheFiftyThird() {
+        assertThat(SampleValues.holdsExactly(SampleValues.integer(9_007_199_254_740_992L))).isTrue();
+        assertThat(SampleValues.holdsExactly(SampleValues.integer(-9_007_199_254_740_992L))).isTrue();
+        assertThat(SampleValues.holdsExactly(SampleValues.integer(9_007_199_254_740_993L))).isFalse();
+        JsonNode unsigned = SampleValues.integer(new BigInteger("18446744073709551615"));
+        assertThat(unsigned.bigIntegerValue()).isEqualTo(new BigInteger("18446744073709551615"));
+        assertThat(SampleValues.digits(unsigned).textValue()).isEqualTo("18446744073709551615");
     }
 
     @Test
-    void decimalsStayNumbersOnlyWhereADoubleHoldsThem() {
-        assertThat(SampleValues.decimal(new BigDecimal("1234.50")).isNumber()).isTrue();
+    void decimalsAreExactAndADoubleHoldsOnlyThoseItRepresents() {
+        assertThat(SampleValues.holdsExactly(SampleValues.decimal(new BigDecimal("1234.50")))).isTrue();
         assertThat(SampleValues.decimal(new BigDecimal("1234.50")).toString()).isEqualTo("1234.50");
-        assertThat(SampleValues.decimal(new BigDecimal("0.1")).isNumber()).isTrue();
-        assertThat(SampleValues.decimal(new BigDecimal("12345678901234567890.0123456789")).textValue())
-                .isEqualTo("12345678901234567890.0123456789");
-        assertThat(SampleValues.decimal(new BigDecimal("1E+400")).isTextual()).isTrue();
+        assertThat(SampleValues.holdsExactly(SampleValues.decimal(new BigDecimal("0.1")))).isTrue();
+        JsonNode precise = SampleValues.decimal(new BigDecimal("12345678901234567890.0123456789"));
+        assertThat(SampleValues.holdsExactly(precise)).isFalse();
+        assertThat(SampleValues.digits(precise).textValue()).isEqualTo("12345678901234567890.0123456789");
+        JsonNode huge = SampleValues.decimal(new BigDecimal("1E+400"));
+        assertThat(SampleValues.holdsExactly(huge)).isFalse();
+        assertThat(SampleValues.digits(huge).textValue()).isEqualTo("1" + "0".repeat(400));
     }
 
     @Test
