@@ -5,14 +5,14 @@ import dev.dbsurveyor.adapter.DatabaseAdapter;
 import dev.dbsurveyor.adapter.PoolStats;
 import dev.dbsurveyor.adapter.ServerConnections;
 import dev.dbsurveyor.adapter.SqlResources;
-import dev.dbsurveyor.adapter.StageRetry;
+import dev.dbsurveyor.adapter.StageResults;
+import dev.dbsurveyor.adapter.StageRetries;
 import dev.dbsurveyor.adapter.Transactions;
 import dev.dbsurveyor.config.ConnectionConfig;
 import dev.dbsurveyor.model.DatabaseSchema;
 import dev.dbsurveyor.model.EnumeratedDatabase;
 import dev.dbsurveyor.model.ServerInfo;
 import dev.dbsurveyor.retry.DatabaseRetries;
-import dev.dbsurveyor.retry.ErrorClassifier;
 import dev.dbsurveyor.sampling.TableSampler;
 import dev.dbsurveyor.server.EngineFamily;
 import dev.dbsurveyor.server.ServerTarget;
@@ -25,7 +25,6 @@ import reactor.core.publisher.Mono;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -117,69 +116,42 @@ public final class MySqlAdapter implements DatabaseAdapter {
         return Mono.defer(() -> batches.collect(database, retries));
     }
 
-    /** Reads a batch, retries its failed stages, and completes or fails each request. */
+    /**
+     * Reads a batch, retries its failed stages, and completes or fails each request. Stages that
+     * still fail for lack of a connection fail the read, and so every database of the batch (each
+     * is then retried on its own budget).
+     */
     private Mono<Void> readBatch(List<CollectionBatches.Request> requests) {
         Instant collectedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         List<String> databases = requests.stream().map(CollectionBatches.Request::database).distinct().toList();
         // A batch's stage retries are charged to its first database's budget and reported to all of them.
         DatabaseRetries lead = requests.get(0).retries();
         return read(databases, STAGES)
-                .flatMap(read -> retryFailedStages(databases, read.catalog(), requests, lead, 1)
-                        .map(catalog -> new Read(read.flavour(), catalog)))
+                .flatMap(first -> StageRetries.retryFailed(first.stages(), stages -> read(databases, stages).map(Read::stages), lead,
+                                attempt -> requests.forEach(request -> request.retries().report(attempt)))
+                        .map(stages -> new Read(first.flavour(), stages)))
                 .doOnNext(read -> deliver(read, requests, collectedAt))
                 .then();
     }
 
-    private record Read(MySqlFlavour flavour, BatchCatalog catalog) {
+    private record Read(MySqlFlavour flavour, StageResults<MySqlStage, Map<String, List<InfoRow>>> stages) {
     }
 
     private Mono<Read> read(List<String> databases, List<MySqlStage> stages) {
         return connections.withPooled(connection -> {
             MySqlFlavour flavour = flavourOf(connection);
-            return BatchReader.read(connection, flavour, stages, databases, statementMillis).map(catalog -> new Read(flavour, catalog));
+            return MySqlCatalogReader.read(connection, flavour, stages, databases, statementMillis).map(read -> new Read(flavour, read));
         });
     }
 
-    private Mono<BatchCatalog> retryFailedStages(List<String> databases, BatchCatalog catalog, List<CollectionBatches.Request> requests,
-                                                 DatabaseRetries lead, int retry) {
-        List<MySqlStage> retried = STAGES.stream()
-                .filter(stage -> catalog.failures().containsKey(stage))
-                .filter(stage -> ErrorClassifier.classify(catalog.failures().get(stage)).transientError())
-                .toList();
-        if (retried.isEmpty()) {
-            return Mono.just(catalog);
-        }
-        Throwable error = catalog.failures().get(retried.get(0));
-        return lead.next(error, retry)
-                .map(delay -> {
-                    requests.forEach(request -> request.retries().report(new DatabaseRetries.Attempt(error, retry, delay)));
-                    return Mono.delay(delay)
-                            .then(read(databases, retried).map(Read::catalog).onErrorResume(failure -> Mono.just(failedAll(retried, failure))))
-                            .flatMap(again -> retryFailedStages(databases, catalog.merge(again, new StageRetry(retry, delay)), requests,
-                                    lead, retry + 1));
-                })
-                .orElseGet(() -> Mono.just(catalog));
-    }
-
-    private static BatchCatalog failedAll(List<MySqlStage> stages, Throwable error) {
-        Map<MySqlStage, Throwable> failures = new EnumMap<>(MySqlStage.class);
-        stages.forEach(stage -> failures.put(stage, error));
-        return BatchCatalog.of(Map.of(), failures);
-    }
-
     /**
-     * Completes each request with its database's document. Stages that still fail for lack of a
-     * connection fail every database of the batch (each is then retried on its own budget); a
-     * database the catalog no longer lists fails as unknown, as the server would say.
+     * Completes each request with its database's document; a database the catalog no longer lists
+     * fails as unknown, as the server would say.
      */
     private static void deliver(Read read, List<CollectionBatches.Request> requests, Instant collectedAt) {
-        BatchCatalog catalog = read.catalog();
-        Throwable lost = catalog.failures().values().stream()
-                .filter(error -> ErrorClassifier.classify(error).connectionError()).findFirst().orElse(null);
+        MySqlCatalog catalog = new MySqlCatalog(read.stages());
         for (CollectionBatches.Request request : requests) {
-            if (lost != null) {
-                request.fail(lost);
-            } else if (catalog.read(MySqlStage.SCHEMATA) && catalog.rows(MySqlStage.SCHEMATA, request.database()).isEmpty()) {
+            if (catalog.read(MySqlStage.SCHEMATA) && catalog.rows(MySqlStage.SCHEMATA, request.database()).isEmpty()) {
                 request.fail(new R2dbcNonTransientResourceException("Unknown database '" + request.database() + "'", "42000", 1049));
             } else {
                 try {

@@ -1,6 +1,5 @@
 package dev.dbsurveyor.adapter.mysql;
 
-import dev.dbsurveyor.adapter.StageRetry;
 import dev.dbsurveyor.model.AccessLevel;
 import dev.dbsurveyor.model.CollectionMetadata;
 import dev.dbsurveyor.model.CollectionStage;
@@ -30,7 +29,6 @@ import dev.dbsurveyor.model.TriggerEvent;
 import dev.dbsurveyor.model.TriggerTiming;
 import dev.dbsurveyor.model.UnifiedDataType;
 import dev.dbsurveyor.model.View;
-import dev.dbsurveyor.retry.ErrorClassifier;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -55,31 +53,28 @@ final class MySqlSchemaAssembler {
     /** Databases that are system databases by name. */
     static final Set<String> SYSTEM_DATABASES = Set.of("mysql", "information_schema", "performance_schema", "sys");
 
-    /** Object name of a failure that concerns every object of its stage. */
-    static final String WHOLE_STAGE = "*";
-
     private static final Set<String> NUMERIC_TYPES = Set.of("tinyint", "smallint", "mediumint", "int", "integer", "bigint",
             "decimal", "numeric", "float", "double", "real", "bit", "year", "bool", "boolean");
 
     private final String database;
-    private final BatchCatalog catalog;
+    private final MySqlCatalog catalog;
     private final MySqlFlavour flavour;
     private final List<String> warnings = new ArrayList<>();
     private final List<ObjectFailure> failures = new ArrayList<>();
 
-    private MySqlSchemaAssembler(String database, BatchCatalog catalog, MySqlFlavour flavour) {
+    private MySqlSchemaAssembler(String database, MySqlCatalog catalog, MySqlFlavour flavour) {
         this.database = database;
         this.catalog = catalog;
         this.flavour = flavour;
     }
 
-    static DatabaseSchema assemble(String database, BatchCatalog catalog, MySqlFlavour flavour, String collectorVersion,
+    static DatabaseSchema assemble(String database, MySqlCatalog catalog, MySqlFlavour flavour, String collectorVersion,
                                    Instant collectedAt, long durationMs) {
         return new MySqlSchemaAssembler(database, catalog, flavour).assemble(collectorVersion, collectedAt, durationMs);
     }
 
     private DatabaseSchema assemble(String collectorVersion, Instant collectedAt, long durationMs) {
-        stageFailures();
+        failures.addAll(catalog.stages().objectFailures());
         List<InfoRow> relations = rows(MySqlStage.TABLES);
         Map<String, List<InfoRow>> columnsByTable = byTable(rows(MySqlStage.COLUMNS));
         Map<String, List<Constraint>> constraintsByTable = constraints();
@@ -147,17 +142,6 @@ final class MySqlSchemaAssembler {
 
     private static Map<String, List<InfoRow>> byTable(List<InfoRow> rows) {
         return rows.stream().collect(Collectors.groupingBy(row -> row.text("table_name"), LinkedHashMap::new, Collectors.toList()));
-    }
-
-    private void stageFailures() {
-        for (MySqlStage stage : MySqlStage.values()) {
-            Throwable error = catalog.failures().get(stage);
-            if (error != null) {
-                StageRetry retry = catalog.retries().getOrDefault(stage, StageRetry.NONE);
-                failures.add(new ObjectFailure(stage.objectType(), WHOLE_STAGE, null, stage.stage(), ErrorClassifier.classify(error).category(),
-                        String.valueOf(error.getMessage()), retry.retries(), retry.lastBackoff() == null ? null : retry.lastBackoff().toMillis()));
-            }
-        }
     }
 
     private static TableKind tableKind(InfoRow relation) {

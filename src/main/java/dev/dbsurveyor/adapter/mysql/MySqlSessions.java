@@ -13,7 +13,7 @@ import java.util.function.Function;
 /**
  * Connection factories for one MySQL or MariaDB server, all with the same settings: in UTC, TLS
  * as the URL's {@code sslmode} says ({@code prefer} by default, as the mysql client does). Reads
- * are made read-only and time-limited statement by statement (see {@link BatchReader}), so a
+ * are made read-only and time-limited statement by statement (see {@link MySqlCatalogReader}), so a
  * session carries no setting that a connection of a caller's pool would keep.
  */
 final class MySqlSessions implements Function<String, ConnectionFactory> {

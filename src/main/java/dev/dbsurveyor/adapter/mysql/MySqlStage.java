@@ -1,5 +1,6 @@
 package dev.dbsurveyor.adapter.mysql;
 
+import dev.dbsurveyor.adapter.CatalogStage;
 import dev.dbsurveyor.adapter.SqlResources;
 import dev.dbsurveyor.model.CollectionStage;
 import dev.dbsurveyor.model.ObjectType;
@@ -13,7 +14,7 @@ import java.util.Optional;
  * statements however many databases and tables it holds. A stage that fails is
  * reported as an object failure of its object type.
  */
-enum MySqlStage {
+enum MySqlStage implements CatalogStage {
     SCHEMATA("schemata.sql", CollectionStage.ENUMERATE_SCHEMAS, ObjectType.TABLE),
     TABLES("tables.sql", CollectionStage.ENUMERATE_TABLES, ObjectType.TABLE),
     COLUMNS("columns.sql", CollectionStage.COLLECT_COLUMNS, ObjectType.TABLE),
@@ -58,11 +59,13 @@ enum MySqlStage {
                 .collect(java.util.stream.Collectors.joining("\nUNION ALL\n")));
     }
 
-    CollectionStage stage() {
+    @Override
+    public CollectionStage stage() {
         return stage;
     }
 
-    ObjectType objectType() {
+    @Override
+    public ObjectType objectType() {
         return objectType;
     }
 }

@@ -5,7 +5,8 @@ import dev.dbsurveyor.adapter.DatabaseAdapter;
 import dev.dbsurveyor.adapter.PoolStats;
 import dev.dbsurveyor.adapter.ServerConnections;
 import dev.dbsurveyor.adapter.SqlResources;
-import dev.dbsurveyor.adapter.StageRetry;
+import dev.dbsurveyor.adapter.StageResults;
+import dev.dbsurveyor.adapter.StageRetries;
 import dev.dbsurveyor.adapter.postgres.CatalogRows.EnumeratedRow;
 import dev.dbsurveyor.adapter.postgres.CatalogRows.ServerRow;
 import dev.dbsurveyor.config.ConnectionConfig;
@@ -14,7 +15,6 @@ import dev.dbsurveyor.model.EnumeratedDatabase;
 import dev.dbsurveyor.model.ServerInfo;
 import dev.dbsurveyor.model.ServerType;
 import dev.dbsurveyor.retry.DatabaseRetries;
-import dev.dbsurveyor.retry.ErrorClassifier;
 import dev.dbsurveyor.sampling.TableSampler;
 import dev.dbsurveyor.server.EngineFamily;
 import dev.dbsurveyor.server.ServerTarget;
@@ -25,9 +25,7 @@ import reactor.core.publisher.Mono;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
@@ -45,7 +43,7 @@ public final class PostgresAdapter implements DatabaseAdapter {
     private static final String ENUMERATE = SqlResources.load(PostgresAdapter.class, "enumerate.sql");
     private static final String SERVER = SqlResources.load(PostgresAdapter.class, "server.sql");
     /** Loaded with this class, so that no catalog query file is read later on a non-blocking thread. */
-    private static final List<CatalogStage> STAGES = List.of(CatalogStage.values());
+    private static final List<PostgresStage> STAGES = List.of(PostgresStage.values());
     private static final String COLLECTOR_VERSION = CollectorVersion.current();
 
     /** The host and port the URL names, or null when the adapter was built from a caller's factories. */
@@ -126,16 +124,15 @@ public final class PostgresAdapter implements DatabaseAdapter {
             Instant collectedAt = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
             long started = System.nanoTime();
             return read(database, STAGES)
-                    .flatMap(snapshot -> retryFailedStages(database, snapshot, retries, 1))
-                    .flatMap(PostgresAdapter::failIfTheConnectionWasLost)
-                    .map(snapshot -> PostgresSchemaAssembler.assemble(database, snapshot, COLLECTOR_VERSION, collectedAt,
+                    .flatMap(first -> StageRetries.retryFailed(first, stages -> read(database, stages), retries, retries::report))
+                    .map(stages -> PostgresSchemaAssembler.assemble(database, new PostgresCatalog(stages), COLLECTOR_VERSION, collectedAt,
                             Duration.ofNanos(System.nanoTime() - started).toMillis()));
         });
     }
 
-    /** Reads stages on a connection of their own. */
-    private Mono<CatalogSnapshot> read(String database, List<CatalogStage> stages) {
-        return connections.withConnection(database, connection -> CatalogReader.read(connection, stages, limits));
+    /** Reads stages on a connection of their own (a retry's in a new snapshot). */
+    private Mono<StageResults<PostgresStage, List<Object>>> read(String database, List<PostgresStage> stages) {
+        return connections.withConnection(database, connection -> PostgresCatalogReader.read(connection, stages, limits));
     }
 
     @Override
@@ -143,48 +140,6 @@ public final class PostgresAdapter implements DatabaseAdapter {
         return connections.withConnection(schema.databaseInfo().name(),
                         connection -> sampler.sample(schema, new PostgresSampleSource(connection, limits)))
                 .onErrorResume(error -> Mono.just(sampler.unreachable(schema, error)));
-    }
-
-    /**
-     * Retries the stages that failed with errors the policy retries, together, after the policy's
-     * delay and on a new connection (in a new snapshot), until they succeed or the policy gives up.
-     * A stage retry that cannot even connect counts as those stages failing again.
-     */
-    private Mono<CatalogSnapshot> retryFailedStages(String database, CatalogSnapshot snapshot, DatabaseRetries retries, int retry) {
-        List<CatalogStage> retried = STAGES.stream()
-                .filter(stage -> snapshot.failures().containsKey(stage))
-                .filter(stage -> ErrorClassifier.classify(snapshot.failures().get(stage)).transientError())
-                .toList();
-        if (retried.isEmpty()) {
-            return Mono.just(snapshot);
-        }
-        Throwable error = snapshot.failures().get(retried.get(0));
-        return retries.next(error, retry)
-                .map(delay -> {
-                    retries.report(new DatabaseRetries.Attempt(error, retry, delay));
-                    return Mono.delay(delay)
-                            .then(read(database, retried).onErrorResume(failure -> Mono.just(failedAll(retried, failure))))
-                            .flatMap(again -> retryFailedStages(database, snapshot.merge(again, new StageRetry(retry, delay)), retries, retry + 1));
-                })
-                .orElseGet(() -> Mono.just(snapshot));
-    }
-
-    /**
-     * Stages that still fail for lack of a connection, once their retries are spent, fail the
-     * database: a document without them would pass for a complete one.
-     */
-    private static Mono<CatalogSnapshot> failIfTheConnectionWasLost(CatalogSnapshot snapshot) {
-        return snapshot.failures().values().stream()
-                .filter(error -> ErrorClassifier.classify(error).connectionError())
-                .findFirst()
-                .<Mono<CatalogSnapshot>>map(Mono::error)
-                .orElseGet(() -> Mono.just(snapshot));
-    }
-
-    private static CatalogSnapshot failedAll(List<CatalogStage> stages, Throwable error) {
-        Map<CatalogStage, Throwable> failures = new EnumMap<>(CatalogStage.class);
-        stages.forEach(stage -> failures.put(stage, error));
-        return new CatalogSnapshot(Map.of(), failures);
     }
 
     @Override

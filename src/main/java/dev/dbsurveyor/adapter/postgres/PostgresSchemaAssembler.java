@@ -1,6 +1,5 @@
 package dev.dbsurveyor.adapter.postgres;
 
-import dev.dbsurveyor.adapter.StageRetry;
 import dev.dbsurveyor.adapter.postgres.CatalogRows.ColumnRow;
 import dev.dbsurveyor.adapter.postgres.CatalogRows.ConstraintRow;
 import dev.dbsurveyor.adapter.postgres.CatalogRows.DatabaseRow;
@@ -41,7 +40,6 @@ import dev.dbsurveyor.model.TriggerTiming;
 import dev.dbsurveyor.model.TypeCategory;
 import dev.dbsurveyor.model.UnifiedDataType;
 import dev.dbsurveyor.model.View;
-import dev.dbsurveyor.retry.ErrorClassifier;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -60,34 +58,31 @@ import java.util.stream.Collectors;
  */
 final class PostgresSchemaAssembler {
 
-    /** Object name of a failure that concerns every object of its stage. */
-    static final String WHOLE_STAGE = "*";
-
     private final String database;
-    private final CatalogSnapshot snapshot;
+    private final PostgresCatalog catalog;
     private final List<String> warnings = new ArrayList<>();
 
-    private PostgresSchemaAssembler(String database, CatalogSnapshot snapshot) {
+    private PostgresSchemaAssembler(String database, PostgresCatalog catalog) {
         this.database = database;
-        this.snapshot = snapshot;
+        this.catalog = catalog;
     }
 
-    static DatabaseSchema assemble(String database, CatalogSnapshot snapshot, String collectorVersion, Instant collectedAt,
+    static DatabaseSchema assemble(String database, PostgresCatalog catalog, String collectorVersion, Instant collectedAt,
                                    long durationMs) {
-        return new PostgresSchemaAssembler(database, snapshot).assemble(collectorVersion, collectedAt, durationMs);
+        return new PostgresSchemaAssembler(database, catalog).assemble(collectorVersion, collectedAt, durationMs);
     }
 
     private DatabaseSchema assemble(String collectorVersion, Instant collectedAt, long durationMs) {
-        List<DatabaseRow> databaseRows = snapshot.rows(CatalogStage.DATABASE, DatabaseRow.class);
-        List<RelationRow> relations = snapshot.rows(CatalogStage.RELATIONS, RelationRow.class);
-        ColumnNames names = new ColumnNames(snapshot.rows(CatalogStage.COLUMNS, ColumnRow.class));
-        List<ViewRow> viewRows = snapshot.rows(CatalogStage.VIEWS, ViewRow.class);
-        List<RoutineRow> routineRows = snapshot.rows(CatalogStage.ROUTINES, RoutineRow.class);
-        List<TriggerRow> triggerRows = snapshot.rows(CatalogStage.TRIGGERS, TriggerRow.class);
-        List<TypeRow> typeRows = snapshot.rows(CatalogStage.TYPES, TypeRow.class);
+        List<DatabaseRow> databaseRows = catalog.rows(PostgresStage.DATABASE, DatabaseRow.class);
+        List<RelationRow> relations = catalog.rows(PostgresStage.RELATIONS, RelationRow.class);
+        ColumnNames names = new ColumnNames(catalog.rows(PostgresStage.COLUMNS, ColumnRow.class));
+        List<ViewRow> viewRows = catalog.rows(PostgresStage.VIEWS, ViewRow.class);
+        List<RoutineRow> routineRows = catalog.rows(PostgresStage.ROUTINES, RoutineRow.class);
+        List<TriggerRow> triggerRows = catalog.rows(PostgresStage.TRIGGERS, TriggerRow.class);
+        List<TypeRow> typeRows = catalog.rows(PostgresStage.TYPES, TypeRow.class);
 
-        List<NamedConstraint> namedConstraints = nameConstraints(snapshot.rows(CatalogStage.CONSTRAINTS, ConstraintRow.class), names);
-        List<NamedIndex> namedIndexes = nameIndexes(snapshot.rows(CatalogStage.INDEXES, IndexRow.class), names);
+        List<NamedConstraint> namedConstraints = nameConstraints(catalog.rows(PostgresStage.CONSTRAINTS, ConstraintRow.class), names);
+        List<NamedIndex> namedIndexes = nameIndexes(catalog.rows(PostgresStage.INDEXES, IndexRow.class), names);
         List<Constraint> constraints = namedConstraints.stream().map(NamedConstraint::constraint).toList();
         List<Index> indexes = namedIndexes.stream().map(NamedIndex::index).toList();
         Map<Long, List<NamedConstraint>> constraintsByTable = groupBy(namedConstraints, named -> named.row().tableOid());
@@ -98,7 +93,7 @@ final class PostgresSchemaAssembler {
         List<View> views = new ArrayList<>();
         Map<TableReference, String> definitions = viewRows.stream()
                 .collect(Collectors.toMap(row -> new TableReference(row.schema(), row.name()), row -> row.definition() == null ? "" : row.definition()));
-        boolean columnsRead = snapshot.results().containsKey(CatalogStage.COLUMNS);
+        boolean columnsRead = catalog.read(PostgresStage.COLUMNS);
         int unreadable = 0;
         for (RelationRow relation : relations) {
             List<ColumnRow> columns = names.columnsOf(relation.oid());
@@ -131,7 +126,7 @@ final class PostgresSchemaAssembler {
         List<Trigger> triggers = triggerRows.stream().map(PostgresSchemaAssembler::trigger).toList();
         List<CustomType> customTypes = typeRows.stream().map(PostgresSchemaAssembler::customType).toList();
 
-        List<ObjectFailure> objectFailures = objectFailures();
+        List<ObjectFailure> objectFailures = catalog.stages().objectFailures();
         boolean permissionProblem = objectFailures.stream().anyMatch(failure -> failure.errorCategory() == ErrorCategory.PERMISSION);
         DatabaseRow row = databaseRows.isEmpty() ? null : databaseRows.get(0);
         DatabaseInfo info = new DatabaseInfo(database,
@@ -146,23 +141,6 @@ final class PostgresSchemaAssembler {
         return new DatabaseSchema(DatabaseSchema.FORMAT_VERSION, info, tables, views, indexes, constraints, procedures, functions,
                 triggers, customTypes, null,
                 new CollectionMetadata(collectedAt, durationMs, collectorVersion, warnings, objectFailures), List.of());
-    }
-
-    private List<ObjectFailure> objectFailures() {
-        List<ObjectFailure> list = new ArrayList<>();
-        for (CatalogStage stage : CatalogStage.values()) {
-            Throwable error = snapshot.failures().get(stage);
-            if (error == null) {
-                continue;
-            }
-            ErrorCategory category = error instanceof InvalidCatalogDataException
-                    ? ErrorCategory.INVALID_DATA : ErrorClassifier.classify(error).category();
-            StageRetry retry = snapshot.retries().getOrDefault(stage, new StageRetry(0, null));
-            list.add(new ObjectFailure(stage.objectType(), WHOLE_STAGE, null, stage.stage(), category,
-                    String.valueOf(error.getMessage()), retry.retries(),
-                    retry.lastBackoff() == null ? null : retry.lastBackoff().toMillis()));
-        }
-        return list;
     }
 
     private static boolean isView(RelationRow relation) {

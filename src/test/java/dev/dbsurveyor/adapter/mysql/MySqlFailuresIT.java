@@ -1,5 +1,6 @@
 package dev.dbsurveyor.adapter.mysql;
 
+import dev.dbsurveyor.adapter.StageResults;
 import dev.dbsurveyor.config.ConnectionConfig;
 import dev.dbsurveyor.model.CollectionStage;
 import dev.dbsurveyor.model.DatabaseSchema;
@@ -134,7 +135,7 @@ class MySqlFailuresIT {
             assertThat(document.collectionMetadata().objectFailures()).singleElement().satisfies(failure -> {
                 assertThat(failure.objectType()).isEqualTo(ObjectType.INDEX);
                 assertThat(failure.stage()).isEqualTo(CollectionStage.COLLECT_INDEXES);
-                assertThat(failure.objectName()).isEqualTo(MySqlSchemaAssembler.WHOLE_STAGE);
+                assertThat(failure.objectName()).isEqualTo(StageResults.WHOLE_STAGE);
                 assertThat(failure.errorCategory()).isEqualTo(ErrorCategory.TIMEOUT);
                 assertThat(failure.retryAttempts()).isEqualTo(3);
                 assertThat(failure.finalBackoffMs()).isEqualTo(50L);

@@ -1,5 +1,6 @@
 package dev.dbsurveyor.adapter.postgres;
 
+import dev.dbsurveyor.adapter.StageResults;
 import dev.dbsurveyor.config.ConnectionConfig;
 import dev.dbsurveyor.model.AccessLevel;
 import dev.dbsurveyor.model.CollectionStage;
@@ -94,7 +95,7 @@ class PostgresFailuresIT {
                 assertThat(failure.objectType()).isEqualTo(ObjectType.FUNCTION);
                 assertThat(failure.stage()).isEqualTo(CollectionStage.COLLECT_ROUTINES);
                 assertThat(failure.errorCategory()).isEqualTo(ErrorCategory.TIMEOUT);
-                assertThat(failure.objectName()).isEqualTo(PostgresSchemaAssembler.WHOLE_STAGE);
+                assertThat(failure.objectName()).isEqualTo(StageResults.WHOLE_STAGE);
                 assertThat(failure.retryAttempts()).isZero();
             });
             assertThat(document.functions()).isEmpty();

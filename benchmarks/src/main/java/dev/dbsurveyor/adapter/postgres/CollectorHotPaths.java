@@ -1,5 +1,6 @@
 package dev.dbsurveyor.adapter.postgres;
 
+import dev.dbsurveyor.adapter.StageResults;
 import dev.dbsurveyor.model.DatabaseSchema;
 import dev.dbsurveyor.model.UnifiedDataType;
 import dev.dbsurveyor.output.ContractMapper;
@@ -40,7 +41,7 @@ public class CollectorHotPaths {
     static final int TABLES = 10_000;
     static final int COLUMNS_PER_TABLE = 10;
 
-    private CatalogSnapshot snapshot;
+    private PostgresCatalog snapshot;
     private DatabaseSchema document;
     private List<CatalogRows.TypeRef> types;
 
@@ -82,7 +83,7 @@ public class CollectorHotPaths {
     }
 
     /** The rows the catalog stages return for the wide workload: per table a key, a foreign key to the table before it and an index. */
-    private CatalogSnapshot wideCatalog() {
+    private PostgresCatalog wideCatalog() {
         List<Object> relations = new ArrayList<>();
         List<Object> columns = new ArrayList<>();
         List<Object> constraints = new ArrayList<>();
@@ -106,17 +107,17 @@ public class CollectorHotPaths {
             indexes.add(new CatalogRows.IndexRow("public", name, oid, name + "_c3_idx", "btree", false, false, true, null,
                     List.of(new CatalogRows.IndexKeyRow(3, true, false, null))));
         }
-        Map<CatalogStage, List<Object>> results = new EnumMap<>(CatalogStage.class);
-        results.put(CatalogStage.DATABASE, List.of(new CatalogRows.DatabaseRow("wide", "UTF8", "C.UTF-8", "postgres", 1L, false, "15.0")));
-        results.put(CatalogStage.RELATIONS, relations);
-        results.put(CatalogStage.COLUMNS, columns);
-        results.put(CatalogStage.CONSTRAINTS, constraints);
-        results.put(CatalogStage.INDEXES, indexes);
-        results.put(CatalogStage.VIEWS, List.of());
-        results.put(CatalogStage.ROUTINES, List.of());
-        results.put(CatalogStage.TRIGGERS, List.of());
-        results.put(CatalogStage.TYPES, List.of());
-        return new CatalogSnapshot(results, Map.of());
+        Map<PostgresStage, List<Object>> results = new EnumMap<>(PostgresStage.class);
+        results.put(PostgresStage.DATABASE, List.of(new CatalogRows.DatabaseRow("wide", "UTF8", "C.UTF-8", "postgres", 1L, false, "15.0")));
+        results.put(PostgresStage.RELATIONS, relations);
+        results.put(PostgresStage.COLUMNS, columns);
+        results.put(PostgresStage.CONSTRAINTS, constraints);
+        results.put(PostgresStage.INDEXES, indexes);
+        results.put(PostgresStage.VIEWS, List.of());
+        results.put(PostgresStage.ROUTINES, List.of());
+        results.put(PostgresStage.TRIGGERS, List.of());
+        results.put(PostgresStage.TYPES, List.of());
+        return new PostgresCatalog(StageResults.of(results, Map.of()));
     }
 
     /** Counts what is written, keeps nothing. */

@@ -1,5 +1,6 @@
 package dev.dbsurveyor.adapter.mysql;
 
+import dev.dbsurveyor.adapter.StageResults;
 import dev.dbsurveyor.adapter.Transactions;
 import dev.dbsurveyor.retry.ErrorClassifier;
 import io.r2dbc.spi.Connection;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 
 /**
  * Reads catalog stages for a batch of databases in one round trip: one multi-statement text
@@ -21,14 +23,15 @@ import java.util.concurrent.atomic.AtomicInteger;
  * estimates), so it may be a caller's pooled one. When a stage fails the server skips the rest of the string; the reader records the failure
  * and sends the remaining stages in a new exchange. A lost connection fails every stage not yet read.
  */
-final class BatchReader {
+final class MySqlCatalogReader {
 
     private static final String LABEL = "/* dbsurveyor */ ";
 
-    private BatchReader() {
+    private MySqlCatalogReader() {
     }
 
-    static Mono<BatchCatalog> read(Connection connection, MySqlFlavour flavour, List<MySqlStage> stages, List<String> databases,
+    /** Reads {@code stages} for {@code databases}; each stage's rows grouped by their database. */
+    static Mono<StageResults<MySqlStage, Map<String, List<InfoRow>>>> read(Connection connection, MySqlFlavour flavour, List<MySqlStage> stages, List<String> databases,
                                    long statementMillis) {
         List<String> schemas = databases.stream().map(SchemaLiterals::literal).toList();
         List<Query> queries = stages.stream()
@@ -43,7 +46,13 @@ final class BatchReader {
         Map<MySqlStage, List<InfoRow>> rows = new EnumMap<>(MySqlStage.class);
         Map<MySqlStage, Throwable> failures = new EnumMap<>(MySqlStage.class);
         return send(connection, new Exchange(prefix, queries), rows, failures)
-                .then(Mono.fromSupplier(() -> BatchCatalog.of(rows, failures)));
+                .then(Mono.fromSupplier(() -> StageResults.of(byDatabase(rows), failures)));
+    }
+
+    private static Map<MySqlStage, Map<String, List<InfoRow>>> byDatabase(Map<MySqlStage, List<InfoRow>> rows) {
+        Map<MySqlStage, Map<String, List<InfoRow>>> grouped = new EnumMap<>(MySqlStage.class);
+        rows.forEach((stage, stageRows) -> grouped.put(stage, stageRows.stream().collect(Collectors.groupingBy(InfoRow::schema))));
+        return grouped;
     }
 
     private static Mono<Void> send(Connection connection, Exchange exchange, Map<MySqlStage, List<InfoRow>> rows,

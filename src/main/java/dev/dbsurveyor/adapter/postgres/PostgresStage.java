@@ -1,5 +1,6 @@
 package dev.dbsurveyor.adapter.postgres;
 
+import dev.dbsurveyor.adapter.CatalogStage;
 import dev.dbsurveyor.adapter.SqlResources;
 import dev.dbsurveyor.model.CollectionStage;
 import dev.dbsurveyor.model.ObjectType;
@@ -11,7 +12,7 @@ import java.util.function.Function;
  * The catalog queries that read one PostgreSQL database, one per stage, and how each row is
  * read. A stage that fails is reported as an object failure of its object type.
  */
-enum CatalogStage {
+enum PostgresStage implements CatalogStage {
     DATABASE("database.sql", CollectionStage.ENUMERATE_SCHEMAS, ObjectType.TABLE, CatalogRows.DatabaseRow::read),
     RELATIONS("relations.sql", CollectionStage.ENUMERATE_TABLES, ObjectType.TABLE, CatalogRows.RelationRow::read),
     COLUMNS("columns.sql", CollectionStage.COLLECT_COLUMNS, ObjectType.TABLE, CatalogRows.ColumnRow::read),
@@ -27,8 +28,8 @@ enum CatalogStage {
     private final ObjectType objectType;
     private final Function<Readable, ?> rowReader;
 
-    CatalogStage(String file, CollectionStage stage, ObjectType objectType, Function<Readable, ?> rowReader) {
-        this.sql = SqlResources.load(CatalogStage.class, file);
+    PostgresStage(String file, CollectionStage stage, ObjectType objectType, Function<Readable, ?> rowReader) {
+        this.sql = SqlResources.load(PostgresStage.class, file);
         this.stage = stage;
         this.objectType = objectType;
         this.rowReader = rowReader;
@@ -38,11 +39,13 @@ enum CatalogStage {
         return sql;
     }
 
-    CollectionStage stage() {
+    @Override
+    public CollectionStage stage() {
         return stage;
     }
 
-    ObjectType objectType() {
+    @Override
+    public ObjectType objectType() {
         return objectType;
     }
 

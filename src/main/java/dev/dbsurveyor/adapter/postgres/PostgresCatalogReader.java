@@ -1,5 +1,7 @@
 package dev.dbsurveyor.adapter.postgres;
 
+import dev.dbsurveyor.adapter.InvalidCatalogDataException;
+import dev.dbsurveyor.adapter.StageResults;
 import dev.dbsurveyor.retry.ErrorClassifier;
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.Result;
@@ -20,9 +22,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * the rest of the string; the reader rolls back to that stage's savepoint and sends the remaining
  * stages, still in the same transaction and snapshot. A lost connection fails every stage not yet read.
  */
-final class CatalogReader {
+final class PostgresCatalogReader {
 
-    private CatalogReader() {
+    private PostgresCatalogReader() {
     }
 
     /**
@@ -30,9 +32,9 @@ final class CatalogReader {
      * lock timeouts and search path ({@code SET LOCAL}), so that they hold on any connection (a
      * caller's pooled one too) and end with the transaction.
      */
-    static Mono<CatalogSnapshot> read(Connection connection, List<CatalogStage> stages, SessionLimits limits) {
-        Map<CatalogStage, List<Object>> results = new EnumMap<>(CatalogStage.class);
-        Map<CatalogStage, Throwable> failures = new EnumMap<>(CatalogStage.class);
+    static Mono<StageResults<PostgresStage, List<Object>>> read(Connection connection, List<PostgresStage> stages, SessionLimits limits) {
+        Map<PostgresStage, List<Object>> results = new EnumMap<>(PostgresStage.class);
+        Map<PostgresStage, Throwable> failures = new EnumMap<>(PostgresStage.class);
         List<String> begin = List.of(
                 "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY",
                 "SET LOCAL search_path = pg_catalog",
@@ -40,11 +42,11 @@ final class CatalogReader {
                 "SET LOCAL lock_timeout = " + limits.lockTimeout().toMillis(),
                 "SET LOCAL jit = off");
         return send(connection, new Exchange(begin, List.copyOf(stages)), results, failures)
-                .then(Mono.fromSupplier(() -> new CatalogSnapshot(results, failures)));
+                .then(Mono.fromSupplier(() -> StageResults.of(results, failures)));
     }
 
-    private static Mono<Void> send(Connection connection, Exchange exchange, Map<CatalogStage, List<Object>> results,
-                                   Map<CatalogStage, Throwable> failures) {
+    private static Mono<Void> send(Connection connection, Exchange exchange, Map<PostgresStage, List<Object>> results,
+                                   Map<PostgresStage, Throwable> failures) {
         AtomicInteger answered = new AtomicInteger();
         return Flux.from(connection.createStatement(exchange.sql()).execute())
                 .concatMap(result -> {
@@ -65,7 +67,7 @@ final class CatalogReader {
      * A row that does not read must not fail the exchange: the server is still sending the rest
      * of the batch. It fails its stage instead, once the stage's rows have all arrived.
      */
-    private static Object readSafely(CatalogStage stage, io.r2dbc.spi.Readable row) {
+    private static Object readSafely(PostgresStage stage, io.r2dbc.spi.Readable row) {
         try {
             return stage.read(row);
         } catch (RuntimeException e) {
@@ -73,8 +75,8 @@ final class CatalogReader {
         }
     }
 
-    private static void keep(CatalogStage stage, List<Object> rows, Map<CatalogStage, List<Object>> results,
-                             Map<CatalogStage, Throwable> failures) {
+    private static void keep(PostgresStage stage, List<Object> rows, Map<PostgresStage, List<Object>> results,
+                             Map<PostgresStage, Throwable> failures) {
         rows.stream().filter(UnreadableRow.class::isInstance).findFirst().ifPresentOrElse(
                 unreadable -> failures.put(stage, new InvalidCatalogDataException(stage, ((UnreadableRow) unreadable).error())),
                 () -> results.put(stage, rows));
@@ -84,8 +86,8 @@ final class CatalogReader {
     }
 
     private static Mono<Void> recover(Connection connection, Exchange exchange, int failedPosition, Throwable error,
-                                      Map<CatalogStage, List<Object>> results, Map<CatalogStage, Throwable> failures) {
-        List<CatalogStage> unread = exchange.stages().stream()
+                                      Map<PostgresStage, List<Object>> results, Map<PostgresStage, Throwable> failures) {
+        List<PostgresStage> unread = exchange.stages().stream()
                 .filter(stage -> !results.containsKey(stage) && !failures.containsKey(stage)).toList();
         var failedStage = exchange.stageAt(failedPosition);
         if (failedStage.isEmpty() || ErrorClassifier.classify(error).connectionError()) {
@@ -93,7 +95,7 @@ final class CatalogReader {
             return Mono.empty();
         }
         failures.put(failedStage.get(), error);
-        List<CatalogStage> remaining = unread.subList(unread.indexOf(failedStage.get()) + 1, unread.size());
+        List<PostgresStage> remaining = unread.subList(unread.indexOf(failedStage.get()) + 1, unread.size());
         List<String> rollback = List.of("ROLLBACK TO SAVEPOINT " + Exchange.savepoint(failedStage.get()),
                 "RELEASE SAVEPOINT " + Exchange.savepoint(failedStage.get()));
         return send(connection, new Exchange(rollback, remaining), results, failures);
@@ -103,13 +105,13 @@ final class CatalogReader {
      * One simple-query string: the prefix statements, then for each stage a savepoint, the stage's
      * query and the savepoint's release, then COMMIT. Positions count the statements.
      */
-    private record Exchange(List<String> prefix, List<CatalogStage> stages) {
+    private record Exchange(List<String> prefix, List<PostgresStage> stages) {
 
         private static final int STATEMENTS_PER_STAGE = 3;
 
         String sql() {
             List<String> statements = new ArrayList<>(prefix);
-            for (CatalogStage stage : stages) {
+            for (PostgresStage stage : stages) {
                 statements.add("SAVEPOINT " + savepoint(stage));
                 statements.add(stage.sql());
                 statements.add("RELEASE SAVEPOINT " + savepoint(stage));
@@ -119,7 +121,7 @@ final class CatalogReader {
         }
 
         /** The stage whose query is the statement at {@code position}, if that statement is a query. */
-        java.util.Optional<CatalogStage> stageAt(int position) {
+        java.util.Optional<PostgresStage> stageAt(int position) {
             int offset = position - prefix.size();
             if (offset < 0 || offset % STATEMENTS_PER_STAGE != 1 || offset / STATEMENTS_PER_STAGE >= stages.size()) {
                 return java.util.Optional.empty();
@@ -127,7 +129,7 @@ final class CatalogReader {
             return java.util.Optional.of(stages.get(offset / STATEMENTS_PER_STAGE));
         }
 
-        static String savepoint(CatalogStage stage) {
+        static String savepoint(PostgresStage stage) {
             return "stage_" + stage.name().toLowerCase(java.util.Locale.ROOT);
         }
     }
