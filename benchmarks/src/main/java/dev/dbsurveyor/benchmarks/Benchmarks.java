@@ -11,7 +11,7 @@ public final class Benchmarks {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length == 0 || !List.of("load", "jmh", "heap", "postgres-wide", "postgres-sweep", "mysql-sweep", "sampling-rate").contains(args[0])) {
+        if (args.length == 0 || !List.of("load", "jmh", "heap", "postgres-wide", "postgres-sweep", "mysql-sweep", "mysql-wide", "sampling-rate").contains(args[0])) {
             System.err.println("usage: benchmarks/run load [--url URL] [--scale quick|standard|wide] [--latencies 0,5,10] "
                     + "[--concurrencies 1,4,16,64] [--contenders dbsurveyor,jdbc,schemacrawler,pg_dump] [--budget SECONDS] [--drop]");
             System.err.println("       benchmarks/run jmh");
@@ -19,6 +19,7 @@ public final class Benchmarks {
             System.err.println("       benchmarks/run postgres-wide [--url URL] [--tables N] [--columns N] [--runs N] [--drop]");
             System.err.println("       benchmarks/run postgres-sweep [--url URL] [--sizes 500,2000] [--tables-per-database N] [--runs N] [--drop]");
             System.err.println("       benchmarks/run mysql-sweep [--url URL] [--databases 500] [--tables-per-database 20] [--runs N] [--drop]");
+            System.err.println("       benchmarks/run mysql-wide [--url URL] [--sizes 1000,10000] [--runs N] [--drop]");
             System.err.println("       benchmarks/run sampling-rate [--url URL] [--databases 4] [--tables-per-database 50] [--rate 50] [--runs N] [--drop]");
             System.exit(2);
         }
@@ -33,6 +34,8 @@ public final class Benchmarks {
             samplingRate(Arrays.copyOfRange(args, 1, args.length), results);
         } else if (args[0].equals("mysql-sweep")) {
             mysqlSweep(Arrays.copyOfRange(args, 1, args.length), results);
+        } else if (args[0].equals("mysql-wide")) {
+            new MySqlWideBenchmark(MySqlWideBenchmark.Options.parse(Arrays.copyOfRange(args, 1, args.length))).run(results);
         } else if (args[0].equals("postgres-wide")) {
             new PostgresWideBenchmark(Options.parse(Arrays.copyOfRange(args, 1, args.length))).run(results);
         } else {

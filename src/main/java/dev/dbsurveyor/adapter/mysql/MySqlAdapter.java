@@ -8,6 +8,10 @@ import dev.dbsurveyor.adapter.SqlResources;
 import dev.dbsurveyor.adapter.StageResults;
 import dev.dbsurveyor.adapter.StageRetries;
 import dev.dbsurveyor.adapter.Transactions;
+import dev.dbsurveyor.adapter.mysql.MySqlCatalogRows.EnumeratedRow;
+import dev.dbsurveyor.adapter.mysql.MySqlCatalogRows.MySqlRow;
+import dev.dbsurveyor.adapter.mysql.MySqlCatalogRows.SchemaRow;
+import dev.dbsurveyor.adapter.mysql.MySqlCatalogRows.ServerRow;
 import dev.dbsurveyor.config.ConnectionConfig;
 import dev.dbsurveyor.model.DatabaseSchema;
 import dev.dbsurveyor.model.EnumeratedDatabase;
@@ -19,6 +23,7 @@ import dev.dbsurveyor.server.ServerTarget;
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ConnectionFactory;
 import io.r2dbc.spi.R2dbcNonTransientResourceException;
+import io.r2dbc.spi.Readable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -27,6 +32,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /**
@@ -95,20 +101,19 @@ public final class MySqlAdapter implements DatabaseAdapter {
     public Mono<ServerInfo> serverInfo() {
         return connections.withPooled(connection -> {
             MySqlFlavour flavour = flavourOf(connection);
-            return readOnly(connection, flavour, SERVER).next().map(row -> new ServerInfo(flavour.type(), row.text("version"),
+            return readOnly(connection, flavour, SERVER, ServerRow::read).next().map(row -> new ServerInfo(flavour.type(), row.version(),
                     target != null ? target.host() : "localhost", target != null ? Integer.valueOf(target.port()) : null,
-                    row.integer("schema_count", 0), row.text("current_user_name"), row.integer("super", 0) > 0,
-                    flavour.versionNumber(), row.text("version") + " (" + row.text("version_comment") + ")"));
+                    row.schemaCount(), row.user(), row.superuser(), flavour.versionNumber(),
+                    row.version() + " (" + row.versionComment() + ")"));
         });
     }
 
     @Override
     public Flux<EnumeratedDatabase> enumerate() {
-        return connections.withPooled(connection -> readOnly(connection, flavourOf(connection), ENUMERATE).collectList())
+        return connections.withPooled(connection -> readOnly(connection, flavourOf(connection), ENUMERATE, EnumeratedRow::read).collectList())
                 .flatMapIterable(rows -> rows)
-                .map(row -> new EnumeratedDatabase(row.text("schema_name"), null, row.text("encoding"), row.text("collation"),
-                        row.number("size_bytes") == null ? 0L : row.number("size_bytes"),
-                        MySqlSchemaAssembler.SYSTEM_DATABASES.contains(row.text("schema_name")), true));
+                .map(row -> new EnumeratedDatabase(row.name(), null, row.encoding(), row.collation(),
+                        row.sizeBytes() == null ? 0L : row.sizeBytes(), MySqlSchemaAssembler.SYSTEM_DATABASES.contains(row.name()), true));
     }
 
     @Override
@@ -134,7 +139,7 @@ public final class MySqlAdapter implements DatabaseAdapter {
                 .then();
     }
 
-    private record Read(MySqlFlavour flavour, StageResults<MySqlStage, Map<String, List<InfoRow>>> stages) {
+    private record Read(MySqlFlavour flavour, StageResults<MySqlStage, Map<String, List<MySqlRow>>> stages) {
     }
 
     private Mono<Read> read(List<String> databases, List<MySqlStage> stages) {
@@ -151,7 +156,7 @@ public final class MySqlAdapter implements DatabaseAdapter {
     private static void deliver(Read read, List<CollectionBatches.Request> requests, Instant collectedAt) {
         MySqlCatalog catalog = new MySqlCatalog(read.stages());
         for (CollectionBatches.Request request : requests) {
-            if (catalog.read(MySqlStage.SCHEMATA) && catalog.rows(MySqlStage.SCHEMATA, request.database()).isEmpty()) {
+            if (catalog.read(MySqlStage.SCHEMATA) && catalog.rows(MySqlStage.SCHEMATA, request.database(), SchemaRow.class).isEmpty()) {
                 request.fail(new R2dbcNonTransientResourceException("Unknown database '" + request.database() + "'", "42000", 1049));
             } else {
                 try {
@@ -199,11 +204,11 @@ public final class MySqlAdapter implements DatabaseAdapter {
         return MySqlFlavour.of(version.startsWith("5.5.5-") && version.contains("MariaDB") ? version.substring("5.5.5-".length()) : version);
     }
 
-    /** One SELECT in a read-only transaction, with the time limit. */
-    private Flux<InfoRow> readOnly(Connection connection, MySqlFlavour flavour, String select) {
+    /** One SELECT in a read-only transaction, with the time limit; each row read by {@code reader}. */
+    private <T> Flux<T> readOnly(Connection connection, MySqlFlavour flavour, String select, Function<Readable, T> reader) {
         String sql = "START TRANSACTION READ ONLY;\n/* dbsurveyor */ " + flavour.limited(select, statementMillis) + ";\nCOMMIT";
         return Flux.from(connection.createStatement(sql).execute())
-                .concatMap(result -> result.map(InfoRow::read))
+                .concatMap(result -> result.map(reader))
                 .onErrorResume(error -> Transactions.rollback(connection).then(Mono.error(error)));
     }
 }

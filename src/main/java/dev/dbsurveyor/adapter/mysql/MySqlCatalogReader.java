@@ -1,7 +1,9 @@
 package dev.dbsurveyor.adapter.mysql;
 
 import dev.dbsurveyor.adapter.StageResults;
+import dev.dbsurveyor.adapter.StageRows;
 import dev.dbsurveyor.adapter.Transactions;
+import dev.dbsurveyor.adapter.mysql.MySqlCatalogRows.MySqlRow;
 import dev.dbsurveyor.retry.ErrorClassifier;
 import io.r2dbc.spi.Connection;
 import reactor.core.publisher.Flux;
@@ -20,8 +22,9 @@ import java.util.stream.Collectors;
  * query, {@code START TRANSACTION READ ONLY}, each stage's SELECT with its own time limit, then
  * {@code COMMIT} (or {@code ROLLBACK} when the exchange stops early). Only MySQL 8's
  * {@code information_schema_stats_expiry} stays set on the connection afterwards (to 0, fresh row
- * estimates), so it may be a caller's pooled one. When a stage fails the server skips the rest of the string; the reader records the failure
- * and sends the remaining stages in a new exchange. A lost connection fails every stage not yet read.
+ * estimates), so it may be a caller's pooled one. When a stage fails the server skips the rest of
+ * the string; the reader records the failure and sends the remaining stages in a new exchange. A
+ * lost connection fails every stage not yet read; rows that do not read fail their stage.
  */
 final class MySqlCatalogReader {
 
@@ -31,8 +34,9 @@ final class MySqlCatalogReader {
     }
 
     /** Reads {@code stages} for {@code databases}; each stage's rows grouped by their database. */
-    static Mono<StageResults<MySqlStage, Map<String, List<InfoRow>>>> read(Connection connection, MySqlFlavour flavour, List<MySqlStage> stages, List<String> databases,
-                                   long statementMillis) {
+    static Mono<StageResults<MySqlStage, Map<String, List<MySqlRow>>>> read(Connection connection, MySqlFlavour flavour,
+                                                                           List<MySqlStage> stages, List<String> databases,
+                                                                           long statementMillis) {
         List<String> schemas = databases.stream().map(SchemaLiterals::literal).toList();
         List<Query> queries = stages.stream()
                 .flatMap(stage -> stage.sql(flavour, schemas).map(sql -> new Query(stage, LABEL + flavour.limited(sql, statementMillis))).stream())
@@ -43,29 +47,26 @@ final class MySqlCatalogReader {
             prefix.add("SET SESSION information_schema_stats_expiry = 0");
         }
         prefix.add("START TRANSACTION READ ONLY");
-        Map<MySqlStage, List<InfoRow>> rows = new EnumMap<>(MySqlStage.class);
+        Map<MySqlStage, List<MySqlRow>> rows = new EnumMap<>(MySqlStage.class);
         Map<MySqlStage, Throwable> failures = new EnumMap<>(MySqlStage.class);
         return send(connection, new Exchange(prefix, queries), rows, failures)
                 .then(Mono.fromSupplier(() -> StageResults.of(byDatabase(rows), failures)));
     }
 
-    private static Map<MySqlStage, Map<String, List<InfoRow>>> byDatabase(Map<MySqlStage, List<InfoRow>> rows) {
-        Map<MySqlStage, Map<String, List<InfoRow>>> grouped = new EnumMap<>(MySqlStage.class);
-        rows.forEach((stage, stageRows) -> grouped.put(stage, stageRows.stream().collect(Collectors.groupingBy(InfoRow::schema))));
+    private static Map<MySqlStage, Map<String, List<MySqlRow>>> byDatabase(Map<MySqlStage, List<MySqlRow>> rows) {
+        Map<MySqlStage, Map<String, List<MySqlRow>>> grouped = new EnumMap<>(MySqlStage.class);
+        rows.forEach((stage, stageRows) -> grouped.put(stage, stageRows.stream().collect(Collectors.groupingBy(MySqlRow::schema))));
         return grouped;
     }
 
-    private static Mono<Void> send(Connection connection, Exchange exchange, Map<MySqlStage, List<InfoRow>> rows,
+    private static Mono<Void> send(Connection connection, Exchange exchange, Map<MySqlStage, List<MySqlRow>> rows,
                                    Map<MySqlStage, Throwable> failures) {
         AtomicInteger answered = new AtomicInteger();
         return Flux.from(connection.createStatement(exchange.sql()).execute())
                 .concatMap(result -> {
                     Optional<Query> query = exchange.queryAt(answered.get());
                     return query
-                            .map(stage -> Flux.from(result.map(InfoRow::read))
-                                    .collectList()
-                                    .doOnNext(stageRows -> rows.put(stage.stage(), stageRows))
-                                    .then())
+                            .map(read -> StageRows.read(result, read.stage(), read.stage()::read, rows, failures))
                             .orElseGet(() -> Flux.from(result.getRowsUpdated()).then())
                             .doOnSuccess(done -> answered.incrementAndGet());
                 })
@@ -74,7 +75,7 @@ final class MySqlCatalogReader {
     }
 
     private static Mono<Void> recover(Connection connection, Exchange exchange, int failedPosition, Throwable error,
-                                      Map<MySqlStage, List<InfoRow>> rows, Map<MySqlStage, Throwable> failures) {
+                                      Map<MySqlStage, List<MySqlRow>> rows, Map<MySqlStage, Throwable> failures) {
         List<Query> unread = exchange.queries().stream()
                 .filter(query -> !rows.containsKey(query.stage()) && !failures.containsKey(query.stage())).toList();
         Optional<Query> failed = exchange.queryAt(failedPosition);

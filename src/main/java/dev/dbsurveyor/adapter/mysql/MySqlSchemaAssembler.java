@@ -1,5 +1,19 @@
 package dev.dbsurveyor.adapter.mysql;
 
+import dev.dbsurveyor.adapter.mysql.MySqlCatalogRows.CheckRow;
+import dev.dbsurveyor.adapter.mysql.MySqlCatalogRows.ColumnRow;
+import dev.dbsurveyor.adapter.mysql.MySqlCatalogRows.EventRow;
+import dev.dbsurveyor.adapter.mysql.MySqlCatalogRows.IndexColumnRow;
+import dev.dbsurveyor.adapter.mysql.MySqlCatalogRows.KeyColumnRow;
+import dev.dbsurveyor.adapter.mysql.MySqlCatalogRows.MySqlRow;
+import dev.dbsurveyor.adapter.mysql.MySqlCatalogRows.ParameterRow;
+import dev.dbsurveyor.adapter.mysql.MySqlCatalogRows.ReferentialRow;
+import dev.dbsurveyor.adapter.mysql.MySqlCatalogRows.RoutineRow;
+import dev.dbsurveyor.adapter.mysql.MySqlCatalogRows.SchemaRow;
+import dev.dbsurveyor.adapter.mysql.MySqlCatalogRows.TableConstraintRow;
+import dev.dbsurveyor.adapter.mysql.MySqlCatalogRows.TableRow;
+import dev.dbsurveyor.adapter.mysql.MySqlCatalogRows.TriggerRow;
+import dev.dbsurveyor.adapter.mysql.MySqlCatalogRows.ViewRow;
 import dev.dbsurveyor.model.AccessLevel;
 import dev.dbsurveyor.model.CollectionMetadata;
 import dev.dbsurveyor.model.CollectionStage;
@@ -33,12 +47,16 @@ import dev.dbsurveyor.model.View;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -47,6 +65,8 @@ import java.util.stream.Collectors;
  * {@code TABLE_CONSTRAINTS}, {@code KEY_COLUMN_USAGE}, {@code REFERENTIAL_CONSTRAINTS} and
  * {@code CHECK_CONSTRAINTS}; indexes from {@code STATISTICS}. A stage that failed, and each view or
  * routine whose definition the role may not see, becomes an object failure; everything else is kept.
+ * Each stage's rows are grouped by table once, so the work grows with the catalog, not with its
+ * tables times its keys.
  */
 final class MySqlSchemaAssembler {
 
@@ -73,24 +93,36 @@ final class MySqlSchemaAssembler {
         return new MySqlSchemaAssembler(database, catalog, flavour).assemble(collectorVersion, collectedAt, durationMs);
     }
 
+    /** A column of a table, as a key of a set. */
+    private record ColumnName(String table, String column) {
+    }
+
+    /**
+     * A key of a table by name: a unique key and a foreign key of one table may share a name, so
+     * whether the key references a table is part of it.
+     */
+    private record KeyName(String table, String constraint, boolean foreign) {
+    }
+
     private DatabaseSchema assemble(String collectorVersion, Instant collectedAt, long durationMs) {
         failures.addAll(catalog.stages().objectFailures());
-        List<InfoRow> relations = rows(MySqlStage.TABLES);
-        Map<String, List<InfoRow>> columnsByTable = byTable(rows(MySqlStage.COLUMNS));
-        Map<String, List<Constraint>> constraintsByTable = constraints();
+        List<TableRow> relations = rows(MySqlStage.TABLES, TableRow.class);
+        Map<String, List<ColumnRow>> columnsByTable = byTable(rows(MySqlStage.COLUMNS, ColumnRow.class), ColumnRow::tableName);
+        List<KeyColumnRow> keyColumns = rows(MySqlStage.KEY_COLUMNS, KeyColumnRow.class).stream()
+                .sorted(Comparator.comparingInt(KeyColumnRow::position)).toList();
+        Map<String, List<Constraint>> constraintsByTable = constraints(keyColumns);
+        Map<String, List<ForeignKey>> foreignKeysByTable = foreignKeys(keyColumns);
         Map<String, List<Index>> indexesByTable = indexes();
-        Set<String> jsonColumns = jsonColumns(constraintsByTable);
+        Set<ColumnName> jsonColumns = jsonColumns(constraintsByTable);
 
         List<Table> tables = new ArrayList<>();
         List<View> views = new ArrayList<>();
-        Map<String, String> viewDefinitions = rows(MySqlStage.VIEWS).stream()
-                .collect(Collectors.toMap(row -> row.text("table_name"), row -> row.text("definition") == null ? "" : row.text("definition"),
-                        (first, second) -> first));
-        for (InfoRow relation : relations.stream().sorted(Comparator.comparing(row -> row.text("table_name"))).toList()) {
-            String name = relation.text("table_name");
-            String type = relation.text("table_type");
-            List<InfoRow> columnRows = columnsByTable.getOrDefault(name, List.of());
-            if ("VIEW".equals(type) || "SYSTEM VIEW".equals(type)) {
+        Map<String, String> viewDefinitions = rows(MySqlStage.VIEWS, ViewRow.class).stream()
+                .collect(Collectors.toMap(ViewRow::name, row -> row.definition() == null ? "" : row.definition(), (first, second) -> first));
+        for (TableRow relation : relations.stream().sorted(Comparator.comparing(TableRow::name)).toList()) {
+            String name = relation.name();
+            List<ColumnRow> columnRows = columnsByTable.getOrDefault(name, List.of());
+            if ("VIEW".equals(relation.type()) || "SYSTEM VIEW".equals(relation.type())) {
                 views.add(view(name, viewDefinitions, columnRows, jsonColumns));
                 continue;
             }
@@ -105,7 +137,7 @@ final class MySqlSchemaAssembler {
                 continue;
             }
             tables.add(table(relation, kind, columnRows, constraintsByTable.getOrDefault(name, List.of()),
-                    indexesByTable.getOrDefault(name, List.of()), jsonColumns));
+                    foreignKeysByTable.getOrDefault(name, List.of()), indexesByTable.getOrDefault(name, List.of()), jsonColumns));
         }
         if (!catalog.read(MySqlStage.COLUMNS) && !relations.isEmpty()) {
             warnings.add("The columns could not be read, so no table can be described (the v1.0 format needs columns): "
@@ -114,20 +146,20 @@ final class MySqlSchemaAssembler {
 
         List<Routine> procedures = routines("PROCEDURE");
         List<Routine> functions = routines("FUNCTION");
-        List<Trigger> triggers = rows(MySqlStage.TRIGGERS).stream()
-                .sorted(Comparator.comparing((InfoRow row) -> row.text("table_name")).thenComparing(row -> row.text("timing"))
-                        .thenComparing(row -> row.text("event")).thenComparing(row -> row.integer("action_order", 0)))
+        List<Trigger> triggers = rows(MySqlStage.TRIGGERS, TriggerRow.class).stream()
+                .sorted(Comparator.comparing(TriggerRow::tableName).thenComparing(TriggerRow::timing).thenComparing(TriggerRow::event)
+                        .thenComparingInt(TriggerRow::actionOrder))
                 .map(this::trigger).toList();
-        List<ScheduledEvent> events = rows(MySqlStage.EVENTS).stream()
-                .sorted(Comparator.comparing(row -> row.text("event_name"))).map(this::event).toList();
+        List<ScheduledEvent> events = rows(MySqlStage.EVENTS, EventRow.class).stream()
+                .sorted(Comparator.comparing(EventRow::name)).map(this::event).toList();
 
-        InfoRow schemata = rows(MySqlStage.SCHEMATA).stream().findFirst().orElse(null);
+        SchemaRow schemata = rows(MySqlStage.SCHEMATA, SchemaRow.class).stream().findFirst().orElse(null);
         boolean limited = failures.stream().anyMatch(failure -> failure.errorCategory() == ErrorCategory.PERMISSION);
         Long size = catalog.read(MySqlStage.TABLES)
-                ? relations.stream().map(row -> row.number("size_bytes")).filter(java.util.Objects::nonNull).mapToLong(Long::longValue).sum()
+                ? relations.stream().map(TableRow::sizeBytes).filter(Objects::nonNull).mapToLong(Long::longValue).sum()
                 : null;
         DatabaseInfo info = new DatabaseInfo(database, flavour.version(), size,
-                schemata == null ? null : schemata.text("encoding"), schemata == null ? null : schemata.text("collation"), null,
+                schemata == null ? null : schemata.encoding(), schemata == null ? null : schemata.collation(), null,
                 SYSTEM_DATABASES.contains(database), limited ? AccessLevel.LIMITED : AccessLevel.FULL, CollectionStatus.SUCCESS);
         List<Index> indexes = tables.stream().flatMap(table -> table.indexes().stream()).toList();
         List<Constraint> constraints = tables.stream().flatMap(table -> table.constraints().stream()).toList();
@@ -136,51 +168,52 @@ final class MySqlSchemaAssembler {
                 warnings, failures), events);
     }
 
-    private List<InfoRow> rows(MySqlStage stage) {
-        return catalog.rows(stage, database);
+    private <T extends MySqlRow> List<T> rows(MySqlStage stage, Class<T> type) {
+        return catalog.rows(stage, database, type);
     }
 
-    private static Map<String, List<InfoRow>> byTable(List<InfoRow> rows) {
-        return rows.stream().collect(Collectors.groupingBy(row -> row.text("table_name"), LinkedHashMap::new, Collectors.toList()));
+    private static <T> Map<String, List<T>> byTable(List<T> rows, Function<T, String> table) {
+        return rows.stream().collect(Collectors.groupingBy(table, LinkedHashMap::new, Collectors.toList()));
     }
 
-    private static TableKind tableKind(InfoRow relation) {
-        String type = relation.text("table_type");
-        if ("SYSTEM VERSIONED".equals(type)) {
+    private static String nonEmpty(String value) {
+        return value == null || value.isEmpty() ? null : value;
+    }
+
+    private static TableKind tableKind(TableRow relation) {
+        if ("SYSTEM VERSIONED".equals(relation.type())) {
             return TableKind.SYSTEM_VERSIONED_TABLE;
         }
-        if (!"BASE TABLE".equals(type)) {
+        if (!"BASE TABLE".equals(relation.type())) {
             return null;
         }
-        String options = relation.text("create_options");
+        String options = relation.createOptions();
         return options != null && options.toLowerCase(Locale.ROOT).contains("partitioned") ? TableKind.PARTITIONED_TABLE : TableKind.TABLE;
     }
 
-    private Table table(InfoRow relation, TableKind kind, List<InfoRow> columnRows, List<Constraint> constraints, List<Index> indexes,
-                        Set<String> jsonColumns) {
-        String name = relation.text("table_name");
+    private Table table(TableRow relation, TableKind kind, List<ColumnRow> columnRows, List<Constraint> constraints,
+                        List<ForeignKey> foreignKeys, List<Index> indexes, Set<ColumnName> jsonColumns) {
+        String name = relation.name();
         Constraint primary = constraints.stream().filter(c -> c.constraintType() == ConstraintType.PRIMARY_KEY && !c.columns().isEmpty())
                 .findFirst().orElse(null);
         Set<String> keyColumns = primary == null ? Set.of() : new HashSet<>(primary.columns());
-        List<ForeignKey> foreignKeys = foreignKeys(name);
         return new Table(name, database, columns(name, columnRows, keyColumns, jsonColumns),
                 primary == null ? null : new PrimaryKey(primary.name(), primary.columns()), foreignKeys, indexes, constraints,
-                relation.nonEmpty("comment"), relation.number("row_estimate"), kind, null);
+                nonEmpty(relation.comment()), relation.rowEstimate(), kind, null);
     }
 
-    private List<Column> columns(String table, List<InfoRow> rows, Set<String> keyColumns, Set<String> jsonColumns) {
+    private List<Column> columns(String table, List<ColumnRow> rows, Set<String> keyColumns, Set<ColumnName> jsonColumns) {
         return rows.stream()
-                .sorted(Comparator.comparingInt(row -> row.integer("position", 0)))
+                .sorted(Comparator.comparingInt(ColumnRow::position))
                 .map(row -> {
-                    String name = row.text("column_name");
-                    String extra = row.text("extra") == null ? "" : row.text("extra").toLowerCase(Locale.ROOT);
-                    UnifiedDataType type = jsonColumns.contains(table + "\u0000" + name)
+                    String name = row.name();
+                    String extra = row.extra() == null ? "" : row.extra().toLowerCase(Locale.ROOT);
+                    UnifiedDataType type = jsonColumns.contains(new ColumnName(table, name))
                             ? new UnifiedDataType.JsonType()
-                            : MySqlTypeMapper.map(row.text("data_type"), row.text("column_type"), row.number("max_length"),
-                            row.number("numeric_precision"));
-                    return new Column(name, type, "YES".equals(row.text("is_nullable")), keyColumns.contains(name),
-                            extra.contains("auto_increment"), defaultClause(row, extra), row.nonEmpty("comment"),
-                            row.integer("position", 1), row.text("column_type"));
+                            : MySqlTypeMapper.map(row.dataType(), row.columnType(), row.maxLength(), row.numericPrecision());
+                    return new Column(name, type, "YES".equals(row.isNullable()), keyColumns.contains(name),
+                            extra.contains("auto_increment"), defaultClause(row, extra), nonEmpty(row.comment()), row.position(),
+                            row.columnType());
                 })
                 .toList();
     }
@@ -191,19 +224,19 @@ final class MySqlSchemaAssembler {
      * literal bare and flags expression defaults {@code DEFAULT_GENERATED}: its literals are quoted
      * here so that both read the same.
      */
-    private String defaultClause(InfoRow row, String extra) {
-        String generated = row.nonEmpty("generation_expression");
+    private String defaultClause(ColumnRow row, String extra) {
+        String generated = nonEmpty(row.generationExpression());
         if (generated != null) {
             return "GENERATED ALWAYS AS (" + generated + ") " + (extra.contains("stored") || extra.contains("persistent") ? "STORED" : "VIRTUAL");
         }
-        String value = row.text("default_value");
+        String value = row.defaultValue();
         if (value == null) {
             return null;
         }
         if (flavour.isMariaDb() && flavour.versionNumber() >= 100_207) {
             return "NULL".equals(value) ? null : value;
         }
-        String dataType = row.text("data_type").toLowerCase(Locale.ROOT);
+        String dataType = row.dataType().toLowerCase(Locale.ROOT);
         if (extra.contains("default_generated") || NUMERIC_TYPES.contains(dataType)
                 || value.matches("(?i)current_timestamp(\\(\\d*\\))?")
                 || value.startsWith("0x") && (dataType.contains("binary") || dataType.contains("blob"))) {
@@ -212,50 +245,41 @@ final class MySqlSchemaAssembler {
         return "'" + value.replace("'", "''") + "'";
     }
 
-    /**
-     * Columns of keys by {@link #keyOf}: a unique key and a foreign key of one table may share a
-     * name, so whether the key references a table is part of it.
-     */
-    private Map<String, List<String>> keyColumns() {
-        Map<String, List<String>> columns = new LinkedHashMap<>();
-        rows(MySqlStage.KEY_COLUMNS).stream()
-                .sorted(Comparator.comparingInt(row -> row.integer("position", 0)))
-                .forEach(row -> columns.computeIfAbsent(keyOf(row.text("table_name"), row.text("constraint_name"),
-                        row.text("referenced_table") != null), key -> new ArrayList<>()).add(row.text("column_name")));
+    /** Each key's columns in order, from the key column rows sorted by position. */
+    private static Map<KeyName, List<String>> keyColumns(List<KeyColumnRow> keyColumns) {
+        Map<KeyName, List<String>> columns = new HashMap<>();
+        keyColumns.forEach(row -> columns.computeIfAbsent(new KeyName(row.tableName(), row.constraintName(), row.foreign()),
+                key -> new ArrayList<>()).add(row.columnName()));
         return columns;
     }
 
-    private static String keyOf(String table, String constraint, boolean foreign) {
-        return table + "\u0000" + constraint + "\u0000" + foreign;
-    }
-
-    private Map<String, List<Constraint>> constraints() {
-        Map<String, List<String>> keyColumns = keyColumns();
+    private Map<String, List<Constraint>> constraints(List<KeyColumnRow> keyColumnRows) {
+        Map<KeyName, List<String>> keyColumns = keyColumns(keyColumnRows);
         Map<String, List<Constraint>> byTable = new LinkedHashMap<>();
-        Map<String, String> checkTables = new LinkedHashMap<>();
-        for (InfoRow row : rows(MySqlStage.TABLE_CONSTRAINTS)) {
-            String table = row.text("table_name");
-            String name = row.text("constraint_name");
-            ConstraintType type = switch (row.text("constraint_type")) {
+        Map<String, String> checkTables = new HashMap<>();
+        for (TableConstraintRow row : rows(MySqlStage.TABLE_CONSTRAINTS, TableConstraintRow.class)) {
+            String table = row.tableName();
+            String name = row.name();
+            ConstraintType type = switch (row.type()) {
                 case "PRIMARY KEY" -> ConstraintType.PRIMARY_KEY;
                 case "FOREIGN KEY" -> ConstraintType.FOREIGN_KEY;
                 case "UNIQUE" -> ConstraintType.UNIQUE;
                 default -> null;
             };
-            if ("CHECK".equals(row.text("constraint_type"))) {
+            if ("CHECK".equals(row.type())) {
                 checkTables.putIfAbsent(name, table);
             }
-            List<String> columns = keyColumns.getOrDefault(keyOf(table, name, type == ConstraintType.FOREIGN_KEY), List.of());
+            List<String> columns = keyColumns.getOrDefault(new KeyName(table, name, type == ConstraintType.FOREIGN_KEY), List.of());
             // Without their columns (a failed stage, recorded as such, or a key added between two reads) keys are left out.
             if (type != null && !columns.isEmpty()) {
                 byTable.computeIfAbsent(table, key -> new ArrayList<>()).add(new Constraint(name, table, database, type, columns, null));
             }
         }
-        for (InfoRow row : rows(MySqlStage.CHECK_CONSTRAINTS)) {
-            String table = row.text("table_name") != null ? row.text("table_name") : checkTables.get(row.text("constraint_name"));
+        for (CheckRow row : rows(MySqlStage.CHECK_CONSTRAINTS, CheckRow.class)) {
+            String table = row.tableName() != null ? row.tableName() : checkTables.get(row.constraintName());
             if (table != null) {
-                byTable.computeIfAbsent(table, key -> new ArrayList<>()).add(new Constraint(row.text("constraint_name"), table, database,
-                        ConstraintType.CHECK, List.of(), row.text("check_clause")));
+                byTable.computeIfAbsent(table, key -> new ArrayList<>()).add(new Constraint(row.constraintName(), table, database,
+                        ConstraintType.CHECK, List.of(), row.clause()));
             }
         }
         byTable.values().forEach(list -> list.sort(Comparator.comparing(Constraint::constraintType).thenComparing(Constraint::name)));
@@ -266,33 +290,39 @@ final class MySqlSchemaAssembler {
      * MariaDB's {@code JSON} is {@code LONGTEXT} with a column-level check {@code json_valid(`column`)}
      * (named after the column): such columns are JSON.
      */
-    private static Set<String> jsonColumns(Map<String, List<Constraint>> constraintsByTable) {
-        Set<String> json = new HashSet<>();
+    private static Set<ColumnName> jsonColumns(Map<String, List<Constraint>> constraintsByTable) {
+        Set<ColumnName> json = new HashSet<>();
         constraintsByTable.forEach((table, constraints) -> constraints.stream()
                 .filter(c -> c.constraintType() == ConstraintType.CHECK && c.checkClause() != null)
                 .filter(c -> c.checkClause().replace(" ", "").equalsIgnoreCase("json_valid(`" + c.name().replace("`", "``") + "`)"))
-                .forEach(c -> json.add(table + "\u0000" + c.name())));
+                .forEach(c -> json.add(new ColumnName(table, c.name()))));
         return json;
     }
 
-    private List<ForeignKey> foreignKeys(String table) {
-        Map<String, InfoRow> rules = rows(MySqlStage.REFERENTIAL_CONSTRAINTS).stream()
-                .filter(row -> table.equals(row.text("table_name")))
-                .collect(Collectors.toMap(row -> row.text("constraint_name"), row -> row, (first, second) -> first));
-        Map<String, List<InfoRow>> byName = rows(MySqlStage.KEY_COLUMNS).stream()
-                .filter(row -> table.equals(row.text("table_name")) && row.text("referenced_table") != null)
-                .sorted(Comparator.comparingInt(row -> row.integer("position", 0)))
-                .collect(Collectors.groupingBy(row -> row.text("constraint_name"), LinkedHashMap::new, Collectors.toList()));
-        List<ForeignKey> keys = new ArrayList<>();
-        byName.forEach((name, columns) -> {
-            InfoRow first = columns.get(0);
-            InfoRow rule = rules.get(name);
-            keys.add(new ForeignKey(name, columns.stream().map(row -> row.text("column_name")).toList(), first.text("referenced_table"),
-                    first.text("referenced_schema"), columns.stream().map(row -> row.text("referenced_column")).toList(),
-                    action(rule == null ? null : rule.text("on_delete")), action(rule == null ? null : rule.text("on_update"))));
+    /** Each table's foreign keys by name, their columns in order and their rules from {@code REFERENTIAL_CONSTRAINTS}. */
+    private Map<String, List<ForeignKey>> foreignKeys(List<KeyColumnRow> keyColumns) {
+        Map<String, Map<String, ReferentialRow>> rules = new HashMap<>();
+        rows(MySqlStage.REFERENTIAL_CONSTRAINTS, ReferentialRow.class).forEach(row -> rules
+                .computeIfAbsent(row.tableName(), key -> new HashMap<>()).putIfAbsent(row.constraintName(), row));
+        Map<String, Map<String, List<KeyColumnRow>>> columns = new LinkedHashMap<>();
+        keyColumns.stream().filter(KeyColumnRow::foreign).forEach(row -> columns
+                .computeIfAbsent(row.tableName(), key -> new LinkedHashMap<>())
+                .computeIfAbsent(row.constraintName(), key -> new ArrayList<>()).add(row));
+        Map<String, List<ForeignKey>> byTable = new HashMap<>();
+        columns.forEach((table, byName) -> {
+            Map<String, ReferentialRow> tableRules = rules.getOrDefault(table, Map.of());
+            List<ForeignKey> keys = new ArrayList<>(byName.size());
+            byName.forEach((name, keyRows) -> {
+                KeyColumnRow first = keyRows.get(0);
+                ReferentialRow rule = tableRules.get(name);
+                keys.add(new ForeignKey(name, keyRows.stream().map(KeyColumnRow::columnName).toList(), first.referencedTable(),
+                        first.referencedSchema(), keyRows.stream().map(KeyColumnRow::referencedColumn).toList(),
+                        action(rule == null ? null : rule.onDelete()), action(rule == null ? null : rule.onUpdate())));
+            });
+            keys.sort(Comparator.comparing(ForeignKey::name));
+            byTable.put(table, keys);
         });
-        keys.sort(Comparator.comparing(ForeignKey::name));
-        return keys;
+        return byTable;
     }
 
     private static ReferentialAction action(String rule) {
@@ -309,34 +339,34 @@ final class MySqlSchemaAssembler {
     }
 
     private Map<String, List<Index>> indexes() {
-        Map<String, Map<String, List<InfoRow>>> byTable = new LinkedHashMap<>();
-        rows(MySqlStage.STATISTICS).stream()
-                .sorted(Comparator.comparingInt(row -> row.integer("position", 0)))
-                .forEach(row -> byTable.computeIfAbsent(row.text("table_name"), key -> new java.util.TreeMap<>())
-                        .computeIfAbsent(row.text("index_name"), key -> new ArrayList<>()).add(row));
+        Map<String, Map<String, List<IndexColumnRow>>> byTable = new LinkedHashMap<>();
+        rows(MySqlStage.STATISTICS, IndexColumnRow.class).stream()
+                .sorted(Comparator.comparingInt(IndexColumnRow::position))
+                .forEach(row -> byTable.computeIfAbsent(row.tableName(), key -> new TreeMap<>())
+                        .computeIfAbsent(row.indexName(), key -> new ArrayList<>()).add(row));
         Map<String, List<Index>> indexes = new LinkedHashMap<>();
         byTable.forEach((table, byName) -> byName.forEach((name, rows) -> {
             List<IndexColumn> columns = rows.stream().map(MySqlSchemaAssembler::indexColumn).toList();
-            InfoRow first = rows.get(0);
+            IndexColumnRow first = rows.get(0);
             indexes.computeIfAbsent(table, key -> new ArrayList<>()).add(new Index(name, table, database, columns,
-                    "0".equals(first.text("non_unique")), "PRIMARY".equals(name), first.text("index_type"), null));
+                    first.unique(), "PRIMARY".equals(name), first.indexType(), null));
         }));
         return indexes;
     }
 
-    private static IndexColumn indexColumn(InfoRow row) {
-        String expression = row.nonEmpty("expression");
-        SortOrder order = switch (row.text("collation") == null ? "" : row.text("collation")) {
+    private static IndexColumn indexColumn(IndexColumnRow row) {
+        String expression = nonEmpty(row.expression());
+        SortOrder order = switch (row.collation() == null ? "" : row.collation()) {
             case "A" -> SortOrder.ASCENDING;
             case "D" -> SortOrder.DESCENDING;
             default -> null;
         };
-        Long prefix = row.number("sub_part");
-        return new IndexColumn(expression != null ? expression : row.text("column_name"), order, expression,
+        Long prefix = row.subPart();
+        return new IndexColumn(expression != null ? expression : row.columnName(), order, expression,
                 prefix == null ? null : prefix.intValue());
     }
 
-    private View view(String name, Map<String, String> definitions, List<InfoRow> columnRows, Set<String> jsonColumns) {
+    private View view(String name, Map<String, String> definitions, List<ColumnRow> columnRows, Set<ColumnName> jsonColumns) {
         String definition = definitions.get(name);
         if (definition != null && definition.isEmpty()) {
             failures.add(new ObjectFailure(ObjectType.VIEW, name, database, CollectionStage.COLLECT_VIEWS, ErrorCategory.PERMISSION,
@@ -347,36 +377,35 @@ final class MySqlSchemaAssembler {
     }
 
     private List<Routine> routines(String type) {
-        Map<String, List<InfoRow>> parameters = rows(MySqlStage.PARAMETERS).stream()
-                .filter(row -> type.equals(row.text("routine_type")))
-                .sorted(Comparator.comparingInt(row -> row.integer("position", 0)))
-                .collect(Collectors.groupingBy(row -> row.text("specific_name"), LinkedHashMap::new, Collectors.toList()));
-        return rows(MySqlStage.ROUTINES).stream()
-                .filter(row -> type.equals(row.text("routine_type")))
-                .sorted(Comparator.comparing(row -> row.text("routine_name")))
-                .map(row -> routine(row, parameters.getOrDefault(row.text("specific_name"), List.of()), type))
+        Map<String, List<ParameterRow>> parameters = rows(MySqlStage.PARAMETERS, ParameterRow.class).stream()
+                .filter(row -> type.equals(row.routineType()))
+                .sorted(Comparator.comparingInt(ParameterRow::position))
+                .collect(Collectors.groupingBy(ParameterRow::specificName, LinkedHashMap::new, Collectors.toList()));
+        return rows(MySqlStage.ROUTINES, RoutineRow.class).stream()
+                .filter(row -> type.equals(row.type()))
+                .sorted(Comparator.comparing(RoutineRow::name))
+                .map(row -> routine(row, parameters.getOrDefault(row.specificName(), List.of()), type))
                 .toList();
     }
 
-    private Routine routine(InfoRow row, List<InfoRow> parameterRows, String type) {
-        String name = row.text("routine_name");
-        String definition = row.text("definition");
+    private Routine routine(RoutineRow row, List<ParameterRow> parameterRows, String type) {
+        String name = row.name();
+        String definition = row.definition();
         if (definition == null) {
             failures.add(new ObjectFailure("PROCEDURE".equals(type) ? ObjectType.PROCEDURE : ObjectType.FUNCTION, name, database,
                     CollectionStage.COLLECT_ROUTINES, ErrorCategory.PERMISSION,
                     "The role may not see the routine's body (it is not its definer and lacks the privilege to read routines)", 0, null));
         }
         List<Parameter> parameters = parameterRows.stream()
-                .map(parameter -> new Parameter(parameter.text("parameter_name") == null ? "" : parameter.text("parameter_name"),
-                        MySqlTypeMapper.map(parameter.text("data_type"), parameter.text("column_type"), parameter.number("max_length"),
-                                parameter.number("numeric_precision")),
-                        direction(parameter.text("mode")), null, parameter.text("column_type")))
+                .map(parameter -> new Parameter(parameter.name() == null ? "" : parameter.name(),
+                        MySqlTypeMapper.map(parameter.dataType(), parameter.columnType(), parameter.maxLength(), parameter.numericPrecision()),
+                        direction(parameter.mode()), null, parameter.columnType()))
                 .toList();
         boolean function = "FUNCTION".equals(type);
         return new Routine(name, database, definition, parameters,
-                function && row.text("data_type") != null ? MySqlTypeMapper.map(row.text("data_type"), row.text("return_type"),
-                        row.number("max_length"), row.number("numeric_precision")) : null,
-                row.text("language"), row.nonEmpty("comment"), function ? row.text("return_type") : null);
+                function && row.dataType() != null ? MySqlTypeMapper.map(row.dataType(), row.returnType(), row.maxLength(),
+                        row.numericPrecision()) : null,
+                row.language(), nonEmpty(row.comment()), function ? row.returnType() : null);
     }
 
     private static ParameterDirection direction(String mode) {
@@ -390,27 +419,26 @@ final class MySqlSchemaAssembler {
         };
     }
 
-    private Trigger trigger(InfoRow row) {
-        TriggerEvent event = TriggerEvent.valueOf(row.text("event"));
-        return new Trigger(row.text("trigger_name"), row.text("table_name"), database, event, TriggerTiming.valueOf(row.text("timing")),
-                row.text("definition"), List.of(event));
+    private Trigger trigger(TriggerRow row) {
+        TriggerEvent event = TriggerEvent.valueOf(row.event());
+        return new Trigger(row.name(), row.tableName(), database, event, TriggerTiming.valueOf(row.timing()), row.definition(),
+                List.of(event));
     }
 
-    private ScheduledEvent event(InfoRow row) {
+    private ScheduledEvent event(EventRow row) {
         String schedule;
-        if ("ONE TIME".equals(row.text("event_type"))) {
-            schedule = "AT " + row.text("execute_at");
+        if ("ONE TIME".equals(row.type())) {
+            schedule = "AT " + row.executeAt();
         } else {
-            StringBuilder recurring = new StringBuilder("EVERY ").append(row.text("interval_value")).append(' ').append(row.text("interval_field"));
-            if (row.text("starts") != null) {
-                recurring.append(" STARTS ").append(row.text("starts"));
+            StringBuilder recurring = new StringBuilder("EVERY ").append(row.intervalValue()).append(' ').append(row.intervalField());
+            if (row.starts() != null) {
+                recurring.append(" STARTS ").append(row.starts());
             }
-            if (row.text("ends") != null) {
-                recurring.append(" ENDS ").append(row.text("ends"));
+            if (row.ends() != null) {
+                recurring.append(" ENDS ").append(row.ends());
             }
             schedule = recurring.toString();
         }
-        return new ScheduledEvent(row.text("event_name"), database, row.text("definition"), schedule, row.text("status"),
-                row.nonEmpty("comment"));
+        return new ScheduledEvent(row.name(), database, row.definition(), schedule, row.status(), nonEmpty(row.comment()));
     }
 }

@@ -2,11 +2,27 @@ package dev.dbsurveyor.adapter.mysql;
 
 import dev.dbsurveyor.adapter.CatalogStage;
 import dev.dbsurveyor.adapter.SqlResources;
+import dev.dbsurveyor.adapter.mysql.MySqlCatalogRows.CheckRow;
+import dev.dbsurveyor.adapter.mysql.MySqlCatalogRows.ColumnRow;
+import dev.dbsurveyor.adapter.mysql.MySqlCatalogRows.EventRow;
+import dev.dbsurveyor.adapter.mysql.MySqlCatalogRows.IndexColumnRow;
+import dev.dbsurveyor.adapter.mysql.MySqlCatalogRows.KeyColumnRow;
+import dev.dbsurveyor.adapter.mysql.MySqlCatalogRows.MySqlRow;
+import dev.dbsurveyor.adapter.mysql.MySqlCatalogRows.ParameterRow;
+import dev.dbsurveyor.adapter.mysql.MySqlCatalogRows.ReferentialRow;
+import dev.dbsurveyor.adapter.mysql.MySqlCatalogRows.RoutineRow;
+import dev.dbsurveyor.adapter.mysql.MySqlCatalogRows.SchemaRow;
+import dev.dbsurveyor.adapter.mysql.MySqlCatalogRows.TableConstraintRow;
+import dev.dbsurveyor.adapter.mysql.MySqlCatalogRows.TableRow;
+import dev.dbsurveyor.adapter.mysql.MySqlCatalogRows.TriggerRow;
+import dev.dbsurveyor.adapter.mysql.MySqlCatalogRows.ViewRow;
 import dev.dbsurveyor.model.CollectionStage;
 import dev.dbsurveyor.model.ObjectType;
+import io.r2dbc.spi.Readable;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The {@code information_schema} queries that read a batch of databases, one per catalog view.
@@ -15,19 +31,20 @@ import java.util.Optional;
  * reported as an object failure of its object type.
  */
 enum MySqlStage implements CatalogStage {
-    SCHEMATA("schemata.sql", CollectionStage.ENUMERATE_SCHEMAS, ObjectType.TABLE),
-    TABLES("tables.sql", CollectionStage.ENUMERATE_TABLES, ObjectType.TABLE),
-    COLUMNS("columns.sql", CollectionStage.COLLECT_COLUMNS, ObjectType.TABLE),
-    TABLE_CONSTRAINTS("table_constraints.sql", CollectionStage.COLLECT_CONSTRAINTS, ObjectType.CONSTRAINT),
-    KEY_COLUMNS("key_columns.sql", CollectionStage.COLLECT_CONSTRAINTS, ObjectType.CONSTRAINT),
-    REFERENTIAL_CONSTRAINTS("referential_constraints.sql", CollectionStage.COLLECT_CONSTRAINTS, ObjectType.CONSTRAINT),
-    CHECK_CONSTRAINTS(null, CollectionStage.COLLECT_CONSTRAINTS, ObjectType.CONSTRAINT),
-    STATISTICS("statistics.sql", CollectionStage.COLLECT_INDEXES, ObjectType.INDEX),
-    VIEWS("views.sql", CollectionStage.COLLECT_VIEWS, ObjectType.VIEW),
-    ROUTINES("routines.sql", CollectionStage.COLLECT_ROUTINES, ObjectType.FUNCTION),
-    PARAMETERS("parameters.sql", CollectionStage.COLLECT_ROUTINES, ObjectType.FUNCTION),
-    TRIGGERS("triggers.sql", CollectionStage.COLLECT_TRIGGERS, ObjectType.TRIGGER),
-    EVENTS("events.sql", CollectionStage.OTHER, ObjectType.EVENT);
+    SCHEMATA("schemata.sql", CollectionStage.ENUMERATE_SCHEMAS, ObjectType.TABLE, SchemaRow::read),
+    TABLES("tables.sql", CollectionStage.ENUMERATE_TABLES, ObjectType.TABLE, TableRow::read),
+    COLUMNS("columns.sql", CollectionStage.COLLECT_COLUMNS, ObjectType.TABLE, ColumnRow::read),
+    TABLE_CONSTRAINTS("table_constraints.sql", CollectionStage.COLLECT_CONSTRAINTS, ObjectType.CONSTRAINT, TableConstraintRow::read),
+    KEY_COLUMNS("key_columns.sql", CollectionStage.COLLECT_CONSTRAINTS, ObjectType.CONSTRAINT, KeyColumnRow::read),
+    REFERENTIAL_CONSTRAINTS("referential_constraints.sql", CollectionStage.COLLECT_CONSTRAINTS, ObjectType.CONSTRAINT,
+            ReferentialRow::read),
+    CHECK_CONSTRAINTS(null, CollectionStage.COLLECT_CONSTRAINTS, ObjectType.CONSTRAINT, CheckRow::read),
+    STATISTICS("statistics.sql", CollectionStage.COLLECT_INDEXES, ObjectType.INDEX, IndexColumnRow::read),
+    VIEWS("views.sql", CollectionStage.COLLECT_VIEWS, ObjectType.VIEW, ViewRow::read),
+    ROUTINES("routines.sql", CollectionStage.COLLECT_ROUTINES, ObjectType.FUNCTION, RoutineRow::read),
+    PARAMETERS("parameters.sql", CollectionStage.COLLECT_ROUTINES, ObjectType.FUNCTION, ParameterRow::read),
+    TRIGGERS("triggers.sql", CollectionStage.COLLECT_TRIGGERS, ObjectType.TRIGGER, TriggerRow::read),
+    EVENTS("events.sql", CollectionStage.OTHER, ObjectType.EVENT, EventRow::read);
 
     private static final String CHECKS_MARIADB = SqlResources.load(MySqlStage.class, "check_constraints_mariadb.sql");
     private static final String CHECKS_MYSQL = SqlResources.load(MySqlStage.class, "check_constraints_mysql.sql");
@@ -35,11 +52,13 @@ enum MySqlStage implements CatalogStage {
     private final String sql;
     private final CollectionStage stage;
     private final ObjectType objectType;
+    private final Function<Readable, MySqlRow> rowReader;
 
-    MySqlStage(String file, CollectionStage stage, ObjectType objectType) {
+    MySqlStage(String file, CollectionStage stage, ObjectType objectType, Function<Readable, MySqlRow> rowReader) {
         this.sql = file == null ? null : SqlResources.load(MySqlStage.class, file);
         this.stage = stage;
         this.objectType = objectType;
+        this.rowReader = rowReader;
     }
 
     /**
@@ -67,5 +86,10 @@ enum MySqlStage implements CatalogStage {
     @Override
     public ObjectType objectType() {
         return objectType;
+    }
+
+    /** One row of this stage's query as its {@link MySqlCatalogRows} record. */
+    MySqlRow read(Readable row) {
+        return rowReader.apply(row);
     }
 }

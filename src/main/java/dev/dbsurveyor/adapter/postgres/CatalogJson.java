@@ -9,7 +9,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 
-/** Reads the JSON that the catalog queries build into {@link CatalogRows}. */
+/** Reads the JSON that the catalog queries build into {@link PostgresCatalogRows}. */
 final class CatalogJson {
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()

@@ -1,6 +1,6 @@
 package dev.dbsurveyor.adapter.postgres;
 
-import dev.dbsurveyor.adapter.postgres.CatalogRows.ColumnRow;
+import dev.dbsurveyor.adapter.postgres.PostgresCatalogRows.ColumnRow;
 
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * What the reads of a PostgreSQL database's catalog returned: each stage's rows (its
- * {@link CatalogRows} records), or why the stage failed, and for stages that were retried how often.
+ * {@link PostgresCatalogRows} records), or why the stage failed, and for stages that were retried how often.
  */
 record PostgresCatalog(StageResults<PostgresStage, List<Object>> stages) {
 

@@ -1,7 +1,7 @@
 package dev.dbsurveyor.adapter.postgres;
 
-import dev.dbsurveyor.adapter.InvalidCatalogDataException;
 import dev.dbsurveyor.adapter.StageResults;
+import dev.dbsurveyor.adapter.StageRows;
 import dev.dbsurveyor.retry.ErrorClassifier;
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.Result;
@@ -52,37 +52,12 @@ final class PostgresCatalogReader {
                 .concatMap(result -> {
                     int position = answered.get();
                     return exchange.stageAt(position)
-                            .map(stage -> Flux.from(result.map(row -> readSafely(stage, row)))
-                                    .collectList()
-                                    .doOnNext(rows -> keep(stage, rows, results, failures))
-                                    .then())
+                            .map(stage -> StageRows.read(result, stage, stage::read, results, failures))
                             .orElseGet(() -> Flux.from(result.getRowsUpdated()).then())
                             .doOnSuccess(done -> answered.incrementAndGet());
                 })
                 .then()
                 .onErrorResume(error -> recover(connection, exchange, answered.get(), error, results, failures));
-    }
-
-    /**
-     * A row that does not read must not fail the exchange: the server is still sending the rest
-     * of the batch. It fails its stage instead, once the stage's rows have all arrived.
-     */
-    private static Object readSafely(PostgresStage stage, io.r2dbc.spi.Readable row) {
-        try {
-            return stage.read(row);
-        } catch (RuntimeException e) {
-            return new UnreadableRow(e);
-        }
-    }
-
-    private static void keep(PostgresStage stage, List<Object> rows, Map<PostgresStage, List<Object>> results,
-                             Map<PostgresStage, Throwable> failures) {
-        rows.stream().filter(UnreadableRow.class::isInstance).findFirst().ifPresentOrElse(
-                unreadable -> failures.put(stage, new InvalidCatalogDataException(stage, ((UnreadableRow) unreadable).error())),
-                () -> results.put(stage, rows));
-    }
-
-    private record UnreadableRow(RuntimeException error) {
     }
 
     private static Mono<Void> recover(Connection connection, Exchange exchange, int failedPosition, Throwable error,

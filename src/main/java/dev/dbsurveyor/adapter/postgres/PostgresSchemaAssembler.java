@@ -1,15 +1,15 @@
 package dev.dbsurveyor.adapter.postgres;
 
-import dev.dbsurveyor.adapter.postgres.CatalogRows.ColumnRow;
-import dev.dbsurveyor.adapter.postgres.CatalogRows.ConstraintRow;
-import dev.dbsurveyor.adapter.postgres.CatalogRows.DatabaseRow;
-import dev.dbsurveyor.adapter.postgres.CatalogRows.IndexKeyRow;
-import dev.dbsurveyor.adapter.postgres.CatalogRows.IndexRow;
-import dev.dbsurveyor.adapter.postgres.CatalogRows.RelationRow;
-import dev.dbsurveyor.adapter.postgres.CatalogRows.RoutineRow;
-import dev.dbsurveyor.adapter.postgres.CatalogRows.TriggerRow;
-import dev.dbsurveyor.adapter.postgres.CatalogRows.TypeRow;
-import dev.dbsurveyor.adapter.postgres.CatalogRows.ViewRow;
+import dev.dbsurveyor.adapter.postgres.PostgresCatalogRows.ColumnRow;
+import dev.dbsurveyor.adapter.postgres.PostgresCatalogRows.ConstraintRow;
+import dev.dbsurveyor.adapter.postgres.PostgresCatalogRows.DatabaseRow;
+import dev.dbsurveyor.adapter.postgres.PostgresCatalogRows.IndexKeyRow;
+import dev.dbsurveyor.adapter.postgres.PostgresCatalogRows.IndexRow;
+import dev.dbsurveyor.adapter.postgres.PostgresCatalogRows.RelationRow;
+import dev.dbsurveyor.adapter.postgres.PostgresCatalogRows.RoutineRow;
+import dev.dbsurveyor.adapter.postgres.PostgresCatalogRows.TriggerRow;
+import dev.dbsurveyor.adapter.postgres.PostgresCatalogRows.TypeRow;
+import dev.dbsurveyor.adapter.postgres.PostgresCatalogRows.ViewRow;
 import dev.dbsurveyor.model.AccessLevel;
 import dev.dbsurveyor.model.CollectionMetadata;
 import dev.dbsurveyor.model.CollectionStatus;

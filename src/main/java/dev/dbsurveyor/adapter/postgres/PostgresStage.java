@@ -13,15 +13,15 @@ import java.util.function.Function;
  * read. A stage that fails is reported as an object failure of its object type.
  */
 enum PostgresStage implements CatalogStage {
-    DATABASE("database.sql", CollectionStage.ENUMERATE_SCHEMAS, ObjectType.TABLE, CatalogRows.DatabaseRow::read),
-    RELATIONS("relations.sql", CollectionStage.ENUMERATE_TABLES, ObjectType.TABLE, CatalogRows.RelationRow::read),
-    COLUMNS("columns.sql", CollectionStage.COLLECT_COLUMNS, ObjectType.TABLE, CatalogRows.ColumnRow::read),
-    CONSTRAINTS("constraints.sql", CollectionStage.COLLECT_CONSTRAINTS, ObjectType.CONSTRAINT, CatalogRows.ConstraintRow::read),
-    INDEXES("indexes.sql", CollectionStage.COLLECT_INDEXES, ObjectType.INDEX, CatalogRows.IndexRow::read),
-    VIEWS("views.sql", CollectionStage.COLLECT_VIEWS, ObjectType.VIEW, CatalogRows.ViewRow::read),
-    ROUTINES("routines.sql", CollectionStage.COLLECT_ROUTINES, ObjectType.FUNCTION, CatalogRows.RoutineRow::read),
-    TRIGGERS("triggers.sql", CollectionStage.COLLECT_TRIGGERS, ObjectType.TRIGGER, CatalogRows.TriggerRow::read),
-    TYPES("types.sql", CollectionStage.OTHER, ObjectType.CUSTOM_TYPE, CatalogRows.TypeRow::read);
+    DATABASE("database.sql", CollectionStage.ENUMERATE_SCHEMAS, ObjectType.TABLE, PostgresCatalogRows.DatabaseRow::read),
+    RELATIONS("relations.sql", CollectionStage.ENUMERATE_TABLES, ObjectType.TABLE, PostgresCatalogRows.RelationRow::read),
+    COLUMNS("columns.sql", CollectionStage.COLLECT_COLUMNS, ObjectType.TABLE, PostgresCatalogRows.ColumnRow::read),
+    CONSTRAINTS("constraints.sql", CollectionStage.COLLECT_CONSTRAINTS, ObjectType.CONSTRAINT, PostgresCatalogRows.ConstraintRow::read),
+    INDEXES("indexes.sql", CollectionStage.COLLECT_INDEXES, ObjectType.INDEX, PostgresCatalogRows.IndexRow::read),
+    VIEWS("views.sql", CollectionStage.COLLECT_VIEWS, ObjectType.VIEW, PostgresCatalogRows.ViewRow::read),
+    ROUTINES("routines.sql", CollectionStage.COLLECT_ROUTINES, ObjectType.FUNCTION, PostgresCatalogRows.RoutineRow::read),
+    TRIGGERS("triggers.sql", CollectionStage.COLLECT_TRIGGERS, ObjectType.TRIGGER, PostgresCatalogRows.TriggerRow::read),
+    TYPES("types.sql", CollectionStage.OTHER, ObjectType.CUSTOM_TYPE, PostgresCatalogRows.TypeRow::read);
 
     private final String sql;
     private final CollectionStage stage;
@@ -49,7 +49,7 @@ enum PostgresStage implements CatalogStage {
         return objectType;
     }
 
-    /** One row of this stage's query as its {@link CatalogRows} record. */
+    /** One row of this stage's query as its {@link PostgresCatalogRows} record. */
     Object read(Readable row) {
         return rowReader.apply(row);
     }

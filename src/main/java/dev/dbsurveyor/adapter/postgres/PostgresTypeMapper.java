@@ -17,7 +17,7 @@ final class PostgresTypeMapper {
     }
 
     /** The unified type of a column, parameter or attribute; {@code dimensions} above 1 nest arrays. */
-    static UnifiedDataType map(CatalogRows.TypeRef type, int dimensions) {
+    static UnifiedDataType map(PostgresCatalogRows.TypeRef type, int dimensions) {
         if (type.isArray() && type.element() != null) {
             UnifiedDataType mapped = scalar(type.element(), Boolean.TRUE.equals(type.elementBuiltin()), type.modifier(),
                     elementNativeType(type.nativeType()));
@@ -29,7 +29,7 @@ final class PostgresTypeMapper {
         return scalar(type.name(), type.builtin(), type.modifier(), type.nativeType());
     }
 
-    static UnifiedDataType map(CatalogRows.TypeRef type) {
+    static UnifiedDataType map(PostgresCatalogRows.TypeRef type) {
         return map(type, 1);
     }
 

@@ -255,6 +255,36 @@ class MySqlFailuresIT {
     }
 
     @Test
+    void aStageWhoseRowsDoNotReadFailsAloneAsInvalidDataWithoutRetries(@MySql TestServer server) {
+        String database = server.createDatabase();
+        server.execute(database, tables(2));
+        // A position that is no number: the statistics rows no longer read.
+        MySqlAdapter adapter = MySqlAdapter.create(MySqlFixtures.target(server.endpoint()), ConnectionConfig.defaults(),
+                StatementRewriting.rewriting(sql -> sql.replace("SEQ_IN_INDEX AS position", "'first' AS position")));
+        List<DatabaseRetries.Attempt> attempts = new CopyOnWriteArrayList<>();
+        try {
+            DatabaseSchema document = adapter.collect(database, quickRetries(attempts)).block();
+            ContractSchemas.assertValid(document);
+
+            assertThat(attempts).isEmpty();
+            assertThat(document.collectionMetadata().objectFailures()).singleElement().satisfies(failure -> {
+                assertThat(failure.objectType()).isEqualTo(ObjectType.INDEX);
+                assertThat(failure.stage()).isEqualTo(CollectionStage.COLLECT_INDEXES);
+                assertThat(failure.errorCategory()).isEqualTo(ErrorCategory.INVALID_DATA);
+                assertThat(failure.errorMessage()).startsWith("The statistics stage answered rows that do not read");
+                assertThat(failure.retryAttempts()).isZero();
+            });
+            assertThat(document.tables()).hasSize(2).allSatisfy(table -> {
+                assertThat(table.primaryKey()).isNotNull();
+                assertThat(table.indexes()).isEmpty();
+            });
+            assertThat(document.tables().get(1).foreignKeys()).hasSize(1);
+        } finally {
+            adapter.close().block();
+        }
+    }
+
+    @Test
     void cancellingACollectionLeavesNoConnectionOpen(@MySql TestServer server) {
         String database = server.createDatabase();
         server.execute(database, tables(3));

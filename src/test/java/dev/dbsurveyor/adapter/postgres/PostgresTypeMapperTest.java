@@ -1,6 +1,6 @@
 package dev.dbsurveyor.adapter.postgres;
 
-import dev.dbsurveyor.adapter.postgres.CatalogRows.TypeRef;
+import dev.dbsurveyor.adapter.postgres.PostgresCatalogRows.TypeRef;
 import dev.dbsurveyor.model.UnifiedDataType;
 import org.junit.jupiter.api.Test;
 

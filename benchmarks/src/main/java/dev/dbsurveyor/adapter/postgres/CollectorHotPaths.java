@@ -43,7 +43,7 @@ public class CollectorHotPaths {
 
     private PostgresCatalog snapshot;
     private DatabaseSchema document;
-    private List<CatalogRows.TypeRef> types;
+    private List<PostgresCatalogRows.TypeRef> types;
 
     @Setup
     public void setUp() {
@@ -51,8 +51,8 @@ public class CollectorHotPaths {
                 type("int4", -1, "integer"), type("varchar", 259, "character varying(255)"), type("numeric", 786438, "numeric(12,2)"),
                 type("timestamptz", -1, "timestamp with time zone"), type("text", -1, "text"), type("bool", -1, "boolean"),
                 type("uuid", -1, "uuid"), type("jsonb", -1, "jsonb"), type("bytea", -1, "bytea"),
-                new CatalogRows.TypeRef("_text", true, true, "text", true, -1, "text[]"),
-                new CatalogRows.TypeRef("mood", false, false, null, null, -1, "public.mood"));
+                new PostgresCatalogRows.TypeRef("_text", true, true, "text", true, -1, "text[]"),
+                new PostgresCatalogRows.TypeRef("mood", false, false, null, null, -1, "public.mood"));
         snapshot = wideCatalog();
         document = PostgresSchemaAssembler.assemble("wide", snapshot, "bench", Instant.EPOCH, 0);
     }
@@ -60,7 +60,7 @@ public class CollectorHotPaths {
     @Benchmark
     @OutputTimeUnit(TimeUnit.NANOSECONDS)
     public void mapColumnTypes(Blackhole sink) {
-        for (CatalogRows.TypeRef type : types) {
+        for (PostgresCatalogRows.TypeRef type : types) {
             UnifiedDataType mapped = PostgresTypeMapper.map(type, type.isArray() ? 1 : 0);
             sink.consume(mapped);
         }
@@ -78,8 +78,8 @@ public class CollectorHotPaths {
         return out.count;
     }
 
-    private static CatalogRows.TypeRef type(String name, int modifier, String nativeType) {
-        return new CatalogRows.TypeRef(name, true, false, null, null, modifier, nativeType);
+    private static PostgresCatalogRows.TypeRef type(String name, int modifier, String nativeType) {
+        return new PostgresCatalogRows.TypeRef(name, true, false, null, null, modifier, nativeType);
     }
 
     /** The rows the catalog stages return for the wide workload: per table a key, a foreign key to the table before it and an index. */
@@ -91,24 +91,24 @@ public class CollectorHotPaths {
         for (int t = 1; t <= TABLES; t++) {
             long oid = 100_000L + t;
             String name = "t" + t;
-            relations.add(new CatalogRows.RelationRow(oid, "public", name, "r", null, null, 0L, null, true));
+            relations.add(new PostgresCatalogRows.RelationRow(oid, "public", name, "r", null, null, 0L, null, true));
             for (int c = 1; c <= COLUMNS_PER_TABLE; c++) {
-                CatalogRows.TypeRef type = types.get(c % 5);
-                columns.add(new CatalogRows.ColumnRow(oid, c == 1 ? "id" : c == 2 ? "parent_id" : "c" + c, c, c == 1, null, null, null,
+                PostgresCatalogRows.TypeRef type = types.get(c % 5);
+                columns.add(new PostgresCatalogRows.ColumnRow(oid, c == 1 ? "id" : c == 2 ? "parent_id" : "c" + c, c, c == 1, null, null, null,
                         null, 0, type));
             }
-            constraints.add(new CatalogRows.ConstraintRow("public", name, oid, name + "_pkey", "p", List.of(1), null, null, 0, List.of(),
+            constraints.add(new PostgresCatalogRows.ConstraintRow("public", name, oid, name + "_pkey", "p", List.of(1), null, null, 0, List.of(),
                     null, null, null, null));
             long parent = 100_000L + Math.max(1, t - 1);
-            constraints.add(new CatalogRows.ConstraintRow("public", name, oid, name + "_parent_fkey", "f", List.of(2), "public",
+            constraints.add(new PostgresCatalogRows.ConstraintRow("public", name, oid, name + "_parent_fkey", "f", List.of(2), "public",
                     "t" + Math.max(1, t - 1), parent, List.of(1), null, "a", "a", null));
-            indexes.add(new CatalogRows.IndexRow("public", name, oid, name + "_pkey", "btree", true, true, true, null,
-                    List.of(new CatalogRows.IndexKeyRow(1, true, false, null))));
-            indexes.add(new CatalogRows.IndexRow("public", name, oid, name + "_c3_idx", "btree", false, false, true, null,
-                    List.of(new CatalogRows.IndexKeyRow(3, true, false, null))));
+            indexes.add(new PostgresCatalogRows.IndexRow("public", name, oid, name + "_pkey", "btree", true, true, true, null,
+                    List.of(new PostgresCatalogRows.IndexKeyRow(1, true, false, null))));
+            indexes.add(new PostgresCatalogRows.IndexRow("public", name, oid, name + "_c3_idx", "btree", false, false, true, null,
+                    List.of(new PostgresCatalogRows.IndexKeyRow(3, true, false, null))));
         }
         Map<PostgresStage, List<Object>> results = new EnumMap<>(PostgresStage.class);
-        results.put(PostgresStage.DATABASE, List.of(new CatalogRows.DatabaseRow("wide", "UTF8", "C.UTF-8", "postgres", 1L, false, "15.0")));
+        results.put(PostgresStage.DATABASE, List.of(new PostgresCatalogRows.DatabaseRow("wide", "UTF8", "C.UTF-8", "postgres", 1L, false, "15.0")));
         results.put(PostgresStage.RELATIONS, relations);
         results.put(PostgresStage.COLUMNS, columns);
         results.put(PostgresStage.CONSTRAINTS, constraints);

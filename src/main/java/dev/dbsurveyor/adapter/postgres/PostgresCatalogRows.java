@@ -11,9 +11,9 @@ import java.util.List;
  * (relations, columns, constraints, indexes) return plain rows, which PostgreSQL produces far
  * faster than JSON; routines and types carry their short nested lists as one JSON column.
  */
-final class CatalogRows {
+final class PostgresCatalogRows {
 
-    private CatalogRows() {
+    private PostgresCatalogRows() {
     }
 
     record DatabaseRow(String name, String encoding, String collation, String owner, Long sizeBytes, boolean isTemplate,
