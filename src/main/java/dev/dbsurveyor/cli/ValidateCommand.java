@@ -6,52 +6,82 @@ import dev.dbsurveyor.output.ContractMapper;
 import dev.dbsurveyor.output.ContractValidator;
 import dev.dbsurveyor.output.DatabaseFileNames;
 import dev.dbsurveyor.output.DirectoryWriter;
+import dev.dbsurveyor.output.UpstreamLoader;
+import dev.dbsurveyor.output.UpstreamRefusal;
+import dev.dbsurveyor.output.UpstreamVerdict;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** {@code dbsurveyor validate}: checks files against the schemas shipped in the jar. */
+/** {@code dbsurveyor validate}: checks files against the schemas shipped in the jar, and optionally against upstream's loader. */
 @Command(mixinStandardHelpOptions = true, versionProvider = DbSurveyorCommand.Version.class, name = "validate",
-        description = "Validate a database document, a bundle, or an output directory against the dbsurveyor JSON Schemas.",
+        description = {"Validate database documents, bundles or output directories against the dbsurveyor JSON Schemas.",
+                "With --upstream, also say whether upstream dbsurveyor's loader (its postprocessor) would load each document."},
         footerHeading = "%nExamples:%n",
-        footer = {"  dbsurveyor validate schema.dbsurveyor.json", "  dbsurveyor validate out/",
-                "Exit code 0 when every file is valid, 1 when one is not, 2 when PATH cannot be read."})
+        footer = {"  dbsurveyor validate schema.dbsurveyor.json",
+                "  dbsurveyor validate out/ server.json",
+                "  dbsurveyor validate --upstream out/",
+                "",
+                "A refusal reads: FILE: upstream would refuse: POINTER: REASON [STRING].",
+                "A bundle is judged by its embedded documents; a manifest holds none.",
+                "The rules are listed in docs/UPSTREAM.md.",
+                "",
+                "Exit codes:",
+                "  0  every file is valid (and, with --upstream, every document would load)",
+                "  1  a file is not valid, or upstream would refuse a document",
+                "  2  a PATH does not exist, or a directory holds no dbsurveyor file"})
 final class ValidateCommand implements java.util.concurrent.Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "PATH", description = "A .json file, or a directory written with --output-dir.")
-    Path path;
+    @Parameters(paramLabel = "PATH", arity = "1..*", description = "A .json file, or a directory written with --output-dir.")
+    List<Path> paths;
+
+    @Option(names = "--upstream", description = "Also check each document against the rules of upstream's loader.")
+    boolean upstream;
 
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        List<Path> files = files();
-        int invalid = 0;
+        List<Path> files = new ArrayList<>();
+        for (Path path : paths) {
+            files.addAll(files(path));
+        }
+        int rejected = 0;
         for (Path file : files) {
-            List<String> errors = errors(file);
-            if (errors.isEmpty()) {
-                out.println(file + ": valid");
-            } else {
-                invalid++;
-                errors.forEach(error -> out.println(file + ": " + error));
+            byte[] content;
+            try {
+                content = Files.readAllBytes(file);
+            } catch (IOException e) {
+                out.println(file + ": /: not readable: " + e.getMessage());
+                rejected++;
+                continue;
+            }
+            boolean valid = printSchemaCheck(out, file, content);
+            boolean accepted = !upstream || printUpstreamVerdict(out, file, UpstreamLoader.verdict(content));
+            if (!valid || !accepted) {
+                rejected++;
             }
         }
         out.flush();
-        return invalid == 0 ? 0 : 1;
+        return rejected == 0 ? 0 : 1;
     }
 
-    private List<Path> files() throws IOException {
+    private List<Path> files(Path path) throws IOException {
         if (!Files.exists(path)) {
             throw new ConfigurationException("Nothing to validate at " + path + ": no such file or directory");
         }
@@ -72,13 +102,40 @@ final class ValidateCommand implements java.util.concurrent.Callable<Integer> {
         return files;
     }
 
-    private static List<String> errors(Path file) {
+    private static boolean printSchemaCheck(PrintWriter out, Path file, byte[] content) {
+        List<String> errors = errors(content);
+        if (errors.isEmpty()) {
+            out.println(file + ": valid");
+        } else {
+            errors.forEach(error -> out.println(file + ": " + error));
+        }
+        return errors.isEmpty();
+    }
+
+    private static boolean printUpstreamVerdict(PrintWriter out, Path file, UpstreamVerdict verdict) {
+        if (!verdict.accepted()) {
+            for (UpstreamRefusal refusal : verdict.refusals()) {
+                out.println(file + ": upstream would refuse: " + refusal.describe());
+            }
+            return false;
+        }
+        out.println(file + ": " + switch (verdict.form()) {
+            case DOCUMENT -> "upstream would load it";
+            case BUNDLE -> "upstream would load each of its " + verdict.documents() + " documents";
+            case MANIFEST -> "a manifest, which upstream does not read (it holds no document)";
+        });
+        return true;
+    }
+
+    private static List<String> errors(byte[] content) {
         try {
-            JsonNode json = ContractMapper.mapper().readTree(Files.readString(file));
+            JsonNode json = ContractMapper.mapper().readTree(StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(content)).toString());
             if (json == null || !json.isObject()) {
                 return List.of("/: not a JSON object");
             }
             return ContractValidator.errors(ContractValidator.Kind.of(json), json);
+        } catch (CharacterCodingException e) {
+            return List.of("/: not valid UTF-8");
         } catch (IOException e) {
             return List.of("/: not readable JSON: " + e.getMessage().lines().findFirst().orElse(""));
         }

@@ -6,17 +6,24 @@ import dev.dbsurveyor.model.MultiDatabaseManifest;
 import dev.dbsurveyor.model.MultiDatabaseResult;
 import dev.dbsurveyor.output.ContractMapper;
 import dev.dbsurveyor.output.ContractValidator;
+import dev.dbsurveyor.output.UpstreamLoader;
+import dev.dbsurveyor.output.UpstreamRefusal;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Validates JSON against the schemas in {@code schemas/} (loaded from the classpath, as shipped in
- * the jar). Every JSON document a test produces goes through here.
+ * the jar). Every JSON document a test produces goes through here, and so through a check that
+ * {@link UpstreamLoader} and the independent {@link UpstreamLoaderRules} agree on it: the same
+ * refused pointers, so the same verdict. (Whether upstream accepts it is not asserted here.)
  */
 public final class ContractSchemas {
 
@@ -75,15 +82,26 @@ public final class ContractSchemas {
 
     public static void assertValid(Kind kind, String json) {
         assertThat(errors(kind, json)).as("schema violations of a %s", kind).isEmpty();
+        assertUpstreamAgreement(json, "a " + kind);
     }
 
     /** Asserts that a file written by dbsurveyor validates against the schema of its kind. */
     public static void assertValidFile(Path file) {
         try {
-            JsonNode json = ContractMapper.mapper().readTree(Files.readString(file));
+            String text = Files.readString(file);
+            JsonNode json = ContractMapper.mapper().readTree(text);
             assertThat(ContractValidator.errors(ContractValidator.Kind.of(json), json)).as("schema violations of %s", file).isEmpty();
+            assertUpstreamAgreement(text, file.toString());
         } catch (IOException e) {
             throw new AssertionError("Cannot read " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The pointers upstream would refuse, as {@link UpstreamLoader} and {@link UpstreamLoaderRules} each find them, must be the same. */
+    public static void assertUpstreamAgreement(String json, String what) {
+        Set<String> loader = UpstreamLoader.refusals(json).stream().map(UpstreamRefusal::pointer)
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertThat(loader).as("pointers in %s that UpstreamLoader refuses, against UpstreamLoaderRules", what)
+                .isEqualTo(UpstreamLoaderRules.refusedPointers(json));
     }
 }
