@@ -44,6 +44,8 @@ final class Progress implements SweepListener {
                 line("retrying " + (retrying.database().isEmpty() ? "the server" : retrying.database()) + " in "
                         + retrying.delay().toMillis() + " ms: " + retrying.error());
             }
+        } else if (event instanceof SweepEvent.Warned warned) {
+            line("warning: " + warned.database() + ": " + warned.warning());
         } else if (event instanceof SweepEvent.Finished finished) {
             if (verbose && !live) {
                 line("collected " + finished.database() + " in " + finished.duration().toMillis() + " ms");

@@ -83,6 +83,16 @@ public record DatabaseSchema(
                 customTypes, samples, metadata, events, truncateTriggers);
     }
 
+    /** This document with {@code warning} added to its collection metadata's warnings. */
+    public DatabaseSchema withWarning(String warning) {
+        List<String> warnings = new java.util.ArrayList<>(collectionMetadata.warnings());
+        warnings.add(warning);
+        CollectionMetadata metadata = new CollectionMetadata(collectionMetadata.collectedAt(), collectionMetadata.collectionDurationMs(),
+                collectionMetadata.collectorVersion(), warnings, collectionMetadata.objectFailures());
+        return new DatabaseSchema(formatVersion, databaseInfo, tables, views, indexes, constraints, procedures, functions, triggers,
+                customTypes, samples, metadata, events, truncateTriggers);
+    }
+
     /**
      * The document of a database that was not collected (failed or skipped): its name and its
      * status, nothing else.

@@ -7,6 +7,8 @@ import dev.dbsurveyor.model.DatabaseSchema;
 import dev.dbsurveyor.model.EnumeratedDatabase;
 import dev.dbsurveyor.model.MultiDatabaseOutput;
 import dev.dbsurveyor.model.ServerInfo;
+import dev.dbsurveyor.output.UpstreamLoader;
+import dev.dbsurveyor.output.UpstreamWarning;
 import dev.dbsurveyor.retry.DatabaseRetries;
 import dev.dbsurveyor.retry.ErrorClassification;
 import dev.dbsurveyor.retry.ErrorClassifier;
@@ -147,7 +149,20 @@ public final class Sweep {
                 database, attempt.retry(), attempt.delay(), messageOf(attempt.error()))));
         return Mono.fromRunnable(() -> notify(new SweepEvent.Started(database)))
                 .then(adapter.collect(database, retries).retryWhen(retries.retry()))
-                .flatMap(sampling);
+                .flatMap(sampling)
+                .map(this::warnWhereUpstreamRefuses);
+    }
+
+    /**
+     * The document with a warning when upstream dbsurveyor's loader would refuse it: catalog text
+     * is kept as the server gives it, so a routine body or a comment can hold what upstream's
+     * credential scan refuses.
+     */
+    private DatabaseSchema warnWhereUpstreamRefuses(DatabaseSchema schema) {
+        return UpstreamWarning.of(UpstreamLoader.refusals(schema)).map(warning -> {
+            notify(new SweepEvent.Warned(schema.databaseInfo().name(), warning));
+            return schema.withWarning(warning);
+        }).orElse(schema);
     }
 
     /** One database of the sweep, its failure an outcome. */

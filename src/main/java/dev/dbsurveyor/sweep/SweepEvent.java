@@ -30,6 +30,10 @@ public sealed interface SweepEvent {
     record Retrying(String database, int retry, Duration delay, String error) implements SweepEvent {
     }
 
+    /** Something about a collected database its user should know, also written in the document's warnings. */
+    record Warned(String database, String warning) implements SweepEvent {
+    }
+
     /** A database was collected. */
     record Finished(String database, Duration duration, SweepProgress progress) implements SweepEvent {
     }
