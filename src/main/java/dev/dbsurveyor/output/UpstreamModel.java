@@ -38,8 +38,15 @@ final class UpstreamModel {
     record Seq(Shape element) implements Shape {
     }
 
-    /** An externally tagged enum; a variant's body is null for a unit variant, else its struct. */
-    record Enum(String name, Map<String, Struct> variants) implements Shape {
+    /** An externally tagged enum: its unit variants, and its struct variants with their bodies. */
+    record Enum(String name, List<String> units, Map<String, Struct> structs) implements Shape {
+
+        /** Every variant's name, the unit variants first. */
+        List<String> variants() {
+            List<String> all = new ArrayList<>(units);
+            all.addAll(structs.keySet());
+            return all;
+        }
     }
 
     record UnsignedInteger(String rustType, BigInteger max) implements Shape {
@@ -50,7 +57,6 @@ final class UpstreamModel {
     }
 
     private static final UnsignedInteger U8 = unsigned("u8", 8);
-    private static final UnsignedInteger U16 = unsigned("u16", 16);
     private static final UnsignedInteger U32 = unsigned("u32", 32);
     private static final UnsignedInteger U64 = unsigned("u64", 64);
 
@@ -122,16 +128,14 @@ final class UpstreamModel {
             required("rows", new Seq(Scalar.ANY_JSON)),
             required("sample_size", U32),
             option("total_rows", U64),
-            required("sampling_strategy", new Enum("SamplingStrategy", variants(
-                    "MostRecent", struct("MostRecent", required("limit", U32)),
-                    "Random", struct("Random", required("limit", U32)),
-                    "None", null))),
+            required("sampling_strategy", new Enum("SamplingStrategy", List.of("None"), structs(
+                    struct("MostRecent", required("limit", U32)),
+                    struct("Random", required("limit", U32))))),
             required("collected_at", Scalar.TIMESTAMP),
             required("warnings", new Seq(Scalar.STRING)),
-            optionDefaulted("sample_status", new Enum("SampleStatus", variants(
-                    "Complete", null,
-                    "PartialRetry", struct("PartialRetry", required("original_limit", U32)),
-                    "Skipped", struct("Skipped", required("reason", Scalar.STRING))))));
+            optionDefaulted("sample_status", new Enum("SampleStatus", List.of("Complete"), structs(
+                    struct("PartialRetry", required("original_limit", U32)),
+                    struct("Skipped", required("reason", Scalar.STRING))))));
 
     static final Struct DATABASE_SCHEMA = struct("DatabaseSchema",
             required("format_version", Scalar.STRING),
@@ -144,10 +148,9 @@ final class UpstreamModel {
                     option("owner", Scalar.STRING),
                     defaulted("is_system_database", Scalar.BOOLEAN),
                     required("access_level", units("AccessLevel", "Full", "Limited", "None")),
-                    required("collection_status", new Enum("CollectionStatus", variants(
-                            "Success", null,
-                            "Failed", struct("Failed", required("error", Scalar.STRING)),
-                            "Skipped", struct("Skipped", required("reason", Scalar.STRING))))))),
+                    required("collection_status", new Enum("CollectionStatus", List.of("Success"), structs(
+                            struct("Failed", required("error", Scalar.STRING)),
+                            struct("Skipped", required("reason", Scalar.STRING))))))),
             required("tables", new Seq(TABLE)),
             required("views", new Seq(struct("View",
                     required("name", Scalar.STRING),
@@ -274,13 +277,13 @@ final class UpstreamModel {
             refuse(at, anEnum.name() + " must be a string or a one-key map, found " + kind(value));
             return;
         }
-        if (!anEnum.variants().containsKey(variant)) {
+        if (!anEnum.variants().contains(variant)) {
             refuse(at, "unknown variant " + quoted(variant) + " of " + anEnum.name() + ", upstream knows "
-                    + String.join(", ", anEnum.variants().keySet()));
+                    + String.join(", ", anEnum.variants()));
             return;
         }
-        Struct fields = anEnum.variants().get(variant);
         String bodyAt = UpstreamJsonParse.member(at, variant);
+        Struct fields = anEnum.structs().get(variant);
         if (fields == null) {
             if (body != null && !body.isNull()) {
                 refuse(bodyAt, "the unit variant " + variant + " of " + anEnum.name() + " takes null, found " + kind(body));
@@ -348,20 +351,16 @@ final class UpstreamModel {
     }
 
     private static Enum unifiedDataType() {
-        Map<String, Struct> variants = new LinkedHashMap<>();
-        Enum type = new Enum("UnifiedDataType", variants);
-        variants.put("String", struct("String", option("max_length", U32)));
-        variants.put("Integer", struct("Integer", required("bits", U8), required("signed", Scalar.BOOLEAN)));
-        variants.put("Float", struct("Float", option("precision", U8)));
-        variants.put("Boolean", null);
-        variants.put("DateTime", struct("DateTime", required("with_timezone", Scalar.BOOLEAN)));
-        variants.put("Date", null);
-        variants.put("Time", struct("Time", required("with_timezone", Scalar.BOOLEAN)));
-        variants.put("Binary", struct("Binary", option("max_length", U32)));
-        variants.put("Json", null);
-        variants.put("Uuid", null);
-        variants.put("Array", struct("Array", required("element_type", type)));
-        variants.put("Custom", struct("Custom", required("type_name", Scalar.STRING)));
+        Map<String, Struct> structs = new LinkedHashMap<>();
+        Enum type = new Enum("UnifiedDataType", List.of("Boolean", "Date", "Json", "Uuid"), structs);
+        structs.put("String", struct("String", option("max_length", U32)));
+        structs.put("Integer", struct("Integer", required("bits", U8), required("signed", Scalar.BOOLEAN)));
+        structs.put("Float", struct("Float", option("precision", U8)));
+        structs.put("DateTime", struct("DateTime", required("with_timezone", Scalar.BOOLEAN)));
+        structs.put("Time", struct("Time", required("with_timezone", Scalar.BOOLEAN)));
+        structs.put("Binary", struct("Binary", option("max_length", U32)));
+        structs.put("Array", struct("Array", required("element_type", type)));
+        structs.put("Custom", struct("Custom", required("type_name", Scalar.STRING)));
         return type;
     }
 
@@ -436,17 +435,14 @@ final class UpstreamModel {
     }
 
     private static Enum units(String name, String... variants) {
-        Map<String, Struct> all = new LinkedHashMap<>();
-        for (String variant : variants) {
-            all.put(variant, null);
-        }
-        return new Enum(name, all);
+        return new Enum(name, List.of(variants), Map.of());
     }
 
-    private static Map<String, Struct> variants(Object... pairs) {
+    /** Struct variants by their names (a variant's body is named after it). */
+    private static Map<String, Struct> structs(Struct... variants) {
         Map<String, Struct> all = new LinkedHashMap<>();
-        for (int i = 0; i < pairs.length; i += 2) {
-            all.put((String) pairs[i], (Struct) pairs[i + 1]);
+        for (Struct variant : variants) {
+            all.put(variant.name(), variant);
         }
         return all;
     }
