@@ -317,16 +317,16 @@ class UpstreamLoaderTest {
     }
 
     @Test
-    void everyAdditionOfOursThatUpstreamRefusesInTheFullFixtureIsTheExclusionConstraint() {
-        List<UpstreamRefusal> refusals = UpstreamLoader.refusals(ContractFixtures.fullDocument());
-
-        assertThat(refusals).extracting(UpstreamRefusal::pointer)
-                .containsExactly("/tables/0/constraints/5/constraint_type", "/constraints/5/constraint_type");
+    void theFullFixtureWithEveryAdditionOfOursLoads() {
+        assertThat(UpstreamLoader.refusals(ContractFixtures.fullDocument())).isEmpty();
     }
 
     @Test
-    void aBundleIsJudgedByEachEmbeddedDocumentAtItsPointer() {
-        UpstreamVerdict verdict = UpstreamLoader.verdict(ContractSchemas.assertValid(ContractFixtures.bundle()));
+    void aBundleIsJudgedByEachEmbeddedDocumentAtItsPointer() throws Exception {
+        ObjectNode bundle = (ObjectNode) ContractMapper.mapper().readTree(ContractSchemas.assertValid(ContractFixtures.bundle()));
+        ((ObjectNode) bundle.at("/databases/0/schema/tables/0/constraints/5")).put("constraint_type", "Exclusion");
+        ((ObjectNode) bundle.at("/databases/0/schema/constraints/5")).put("constraint_type", "Exclusion");
+        UpstreamVerdict verdict = UpstreamLoader.verdict(bundle.toString());
 
         assertThat(verdict.form()).isEqualTo(UpstreamVerdict.Form.BUNDLE);
         assertThat(verdict.documents()).isOne();
