@@ -28,6 +28,12 @@ import java.util.stream.Collectors;
 final class SampleRows {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * How deep a value's containers may nest; deeper ones are written as their JSON text. Readers
+     * limit nesting (upstream dbsurveyor's loader, serde_json, takes 127 containers in a whole
+     * document, of which a sample row's value has 122).
+     */
+    static final int MAX_NESTING = 100;
 
     private final SamplingConfig config;
     private final Map<String, Column> columns;
@@ -54,6 +60,7 @@ final class SampleRows {
         Set<String> credentialColumns = new TreeSet<>();
         long bytes = 2;
         boolean cut = false;
+        boolean deep = false;
         for (ObjectNode row : read) {
             redacted.forEach(name -> {
                 if (row.hasNonNull(name)) {
@@ -67,6 +74,7 @@ final class SampleRows {
                 if (config.redact() && redactCredentials(row, name)) {
                     credentialColumns.add(name);
                 }
+                deep |= flattenBeyond(row.get(name), 1);
                 JsonNode shortened = shortened(name, row.get(name));
                 if (shortened != null) {
                     row.set(name, shortened);
@@ -83,6 +91,9 @@ final class SampleRows {
             bytes += size;
             rows.add(row);
             numbersAsText.addAll(rowNumbers);
+        }
+        if (deep) {
+            warnings.add("parts of values nested deeper than " + MAX_NESTING + " levels are written as their JSON text");
         }
         if (!credentialColumns.isEmpty()) {
             warnings.add("values that look like credentials redacted in columns: " + String.join(", ", credentialColumns));
@@ -130,6 +141,42 @@ final class SampleRows {
             }
         }
         return any;
+    }
+
+    /**
+     * Writes the containers of {@code container} (at {@code depth}) that lie deeper than
+     * {@link #MAX_NESTING} levels as their JSON text; whether it wrote any.
+     */
+    private static boolean flattenBeyond(JsonNode container, int depth) {
+        boolean any = false;
+        if (container instanceof ObjectNode object) {
+            List<String> names = new ArrayList<>();
+            object.fieldNames().forEachRemaining(names::add);
+            for (String name : names) {
+                JsonNode child = object.get(name);
+                if (child.isContainerNode() && depth >= MAX_NESTING) {
+                    object.set(name, asText(child));
+                    any = true;
+                } else if (child.isContainerNode()) {
+                    any |= flattenBeyond(child, depth + 1);
+                }
+            }
+        } else if (container instanceof ArrayNode array) {
+            for (int i = 0; i < array.size(); i++) {
+                JsonNode child = array.get(i);
+                if (child.isContainerNode() && depth >= MAX_NESTING) {
+                    array.set(i, asText(child));
+                    any = true;
+                } else if (child.isContainerNode()) {
+                    any |= flattenBeyond(child, depth + 1);
+                }
+            }
+        }
+        return any;
+    }
+
+    private static JsonNode asText(JsonNode value) {
+        return SampleValues.text(new String(serialized(value), StandardCharsets.UTF_8));
     }
 
     /** {@code value} with every number a double cannot hold written as its digits; their pointers go to {@code written}. */

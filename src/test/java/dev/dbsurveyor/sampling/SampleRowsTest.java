@@ -1,5 +1,6 @@
 package dev.dbsurveyor.sampling;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dbsurveyor.config.SamplingConfig;
@@ -133,6 +134,25 @@ class SampleRowsTest {
         SampleRows.Fitted fitted = new SampleRows(TABLE, config().maxSampleBytes(2_048).build()).fit(rows);
 
         assertThat(fitted.numbersAsText()).hasSize(fitted.rows().size()).last().isEqualTo("/rows/" + (fitted.rows().size() - 1) + "/body");
+    }
+
+    @Test
+    void containersNestedBeyondTheLimitAreWrittenAsTheirJsonText() throws Exception {
+        int depth = SampleRows.MAX_NESTING + 20;
+        ObjectNode row = row(1, null);
+        row.set("doc", SampleValues.parseExactly("[".repeat(depth) + "1" + "]".repeat(depth)));
+
+        SampleRows.Fitted fitted = new SampleRows(TABLE, config().maxValueLength(100_000).build()).fit(List.of(row));
+
+        JsonNode value = fitted.rows().get(0).get("doc");
+        int levels = 0;
+        while (value.isArray()) {
+            value = value.get(0);
+            levels++;
+        }
+        assertThat(levels).isEqualTo(SampleRows.MAX_NESTING);
+        assertThat(value.textValue()).isEqualTo("[".repeat(20) + "1" + "]".repeat(20));
+        assertThat(fitted.warnings()).anySatisfy(warning -> assertThat(warning).contains("nested deeper than"));
     }
 
     private static SamplingConfig.Builder config() {
