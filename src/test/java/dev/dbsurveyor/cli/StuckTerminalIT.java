@@ -9,6 +9,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
+import reactor.core.publisher.Flux;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -45,10 +46,7 @@ class StuckTerminalIT {
         CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> commandLine.execute("collect", server.endpoint().url(),
                 "--include", prefix + "*", "--output-dir", output.toString(), "-v", "--max-concurrency", "3"));
         Path manifest = output.resolve(DirectoryWriter.MANIFEST);
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (!Files.exists(manifest) && System.nanoTime() < deadline && !exit.isDone()) {
-            Thread.sleep(20); // a bounded poll for the file the sweep writes last
-        }
+        Flux.interval(Duration.ofMillis(20)).filter(tick -> Files.exists(manifest) || exit.isDone()).blockFirst(Duration.ofSeconds(60));
 
         assertThat(manifest).as("the manifest, written while nothing could be printed").exists();
         assertThat(terminal.text()).isEmpty();
