@@ -23,13 +23,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * What a per-database output directory holds, for comparing one state of it with another: the
  * checksum of every file, the manifest's entries, and each file with what differs from run to run
- * (times, durations, sizes, the server's count of databases) left out.
+ * (times, durations, sizes, row estimates, the server's count of databases) left out.
  */
 record DirectorySnapshot(Path directory) {
 
     /** Fields whose values differ between two runs over the same schemas. */
     private static final Set<String> VOLATILE = Set.of("collected_at", "collection_duration_ms", "size_bytes", "started_at",
-            "total_duration_ms", "duration_stats", "last_attempt_at", "attempts", "total_databases");
+            "total_duration_ms", "duration_stats", "last_attempt_at", "attempts", "total_databases", "row_count");
 
     /** SHA-256 of each file, by file name. */
     Map<String, String> checksums() {
