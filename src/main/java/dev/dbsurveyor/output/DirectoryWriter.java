@@ -99,14 +99,9 @@ public final class DirectoryWriter implements OutcomeWriter {
 
     /**
      * Accounts for the enumerated databases that have no outcome yet: those the filters select are
-     * marked not reached (a stub file each), the others listed as filtered, so that an interrupted
-     * sweep's manifest still accounts for every database.
+     * marked not reached (a stub file each, Skipped with {@code reason}), the others listed as
+     * filtered, so that an interrupted sweep's manifest still accounts for every database.
      */
-    public synchronized void markNotReached(List<String> enumerated, Set<String> selected) throws IOException {
-        markNotReached(enumerated, selected, NOT_REACHED);
-    }
-
-    /** As {@link #markNotReached(List, Set)}, with the reason given in the stubs. */
     public synchronized void markNotReached(List<String> enumerated, Set<String> selected, String reason) throws IOException {
         for (String database : enumerated) {
             if (written.contains(database)) {
@@ -124,11 +119,13 @@ public final class DirectoryWriter implements OutcomeWriter {
     /**
      * Accounts for the databases a resume was to run again and has no outcome for: each keeps the
      * entry it had (and so is run again by the next resume); one that had none is marked not
-     * reached with {@code reason}.
+     * reached with {@code reason}. Returns how many it accounted for.
      */
-    public synchronized void markUnfinished(List<String> rerun, String reason) throws IOException {
+    public synchronized int markUnfinished(List<String> rerun, String reason) throws IOException {
+        int unfinished = 0;
         for (String database : rerun) {
             if (written.add(database)) {
+                unfinished++;
                 ManifestEntry before = previous.get(database);
                 if (before != null) {
                     entries.put(database, before);
@@ -137,6 +134,7 @@ public final class DirectoryWriter implements OutcomeWriter {
                 }
             }
         }
+        return unfinished;
     }
 
     /** Databases listed as filtered, those accounted for when the sweep was interrupted included. */

@@ -79,8 +79,19 @@ public final class SweepFiles {
      */
     public static Mono<ResumedDirectory> resumeDirectory(DatabaseAdapter adapter, MultiDatabaseConfig config, SweepListener listener,
                                                          DirectoryCollection collection, ResumeScope scope, Runnable whenSettled) {
-        Set<String> missing = collection.manifest().databases().stream().filter(entry -> !collection.hasFile(entry))
+        return Mono.fromCallable(() -> missingFiles(collection)).subscribeOn(Schedulers.boundedElastic())
+                .flatMap(missing -> resume(adapter, config, listener, collection, missing, scope, whenSettled));
+    }
+
+    /** The entries whose file is not in the directory. */
+    private static Set<String> missingFiles(DirectoryCollection collection) {
+        return collection.manifest().databases().stream().filter(entry -> !collection.hasFile(entry))
                 .map(ManifestEntry::name).collect(Collectors.toSet());
+    }
+
+    private static Mono<ResumedDirectory> resume(DatabaseAdapter adapter, MultiDatabaseConfig config, SweepListener listener,
+                                                 DirectoryCollection collection, Set<String> missing, ResumeScope scope,
+                                                 Runnable whenSettled) {
         AtomicReference<ResumePlan> planned = new AtomicReference<>();
         AtomicReference<DirectoryWriter> opened = new AtomicReference<>();
         return write(adapter, config, listener,
@@ -95,17 +106,10 @@ public final class SweepFiles {
                         return;
                     }
                     String reason = error != null ? DirectoryWriter.NOT_REACHED_AFTER_FAILURE : DirectoryWriter.NOT_REACHED;
-                    int before = run.tally().collected() + run.tally().failed() + run.tally().skipped();
-                    writer.markUnfinished(rerun(planned.get()), reason);
-                    writer.finish(run.metadata(config, List.of(interruption(error, "resume", planned.get().rerun() - before))));
+                    int unfinished = writer.markUnfinished(planned.get().rerun(), reason);
+                    writer.finish(run.metadata(config, List.of(interruption(error, "resume", unfinished))));
                 }, whenSettled)
                 .map(tally -> new ResumedDirectory(planned.get(), tally, opened.get().manifest()));
-    }
-
-    private static List<String> rerun(ResumePlan plan) {
-        List<String> rerun = new java.util.ArrayList<>(plan.toCollect());
-        plan.decided().forEach(outcome -> rerun.add(outcome.database()));
-        return rerun;
     }
 
     /** Whether a directory sweep ended because a database failed with {@code continue_on_error} off; the failure is then written. */
@@ -123,7 +127,7 @@ public final class SweepFiles {
                 : "The " + what + " was interrupted: " + notReached + " database(s) were not reached";
     }
 
-    /** Starts a run: what the server says about itself, or the plan of a resume. */
+    /** Opens a run's writer from what the run started with: the server's information, or a resume's plan. */
     @FunctionalInterface
     private interface Opener<C, W> {
         W open(C context) throws IOException;

@@ -223,8 +223,9 @@ public record ResumePlan(ServerInfo server, List<Decision> decisions, Optional<S
         return previous;
     }
 
-    /** How many databases the resume runs again (collects, or finds it may not connect to). */
-    public int rerun() {
-        return (int) decisions.stream().filter(decision -> decision instanceof Decision.Collect || decision instanceof Decision.Skip).count();
+    /** The databases the resume runs again (collects, or finds it may not connect to), in the plan's order. */
+    public List<String> rerun() {
+        return decisions.stream().filter(decision -> decision instanceof Decision.Collect || decision instanceof Decision.Skip)
+                .map(Decision::database).toList();
     }
 }

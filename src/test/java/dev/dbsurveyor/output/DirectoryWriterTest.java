@@ -81,7 +81,8 @@ class DirectoryWriterTest {
         writer.add(failed("s_a"));
         writer.add(new DatabaseOutcome.Skipped("s_c", "the role may not connect to this database"));
         writer.add(new DatabaseOutcome.Filtered("other", "matches no include pattern"));
-        writer.markNotReached(List.of("s_a", "s_b", "s_c", "other", "s_d", "x"), Set.of("s_a", "s_b", "s_c", "s_d"));
+        writer.markNotReached(List.of("s_a", "s_b", "s_c", "other", "s_d", "x"), Set.of("s_a", "s_b", "s_c", "s_d"),
+                DirectoryWriter.NOT_REACHED);
 
         writer.finish(run());
 
