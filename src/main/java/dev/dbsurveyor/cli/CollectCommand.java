@@ -5,14 +5,19 @@ import dev.dbsurveyor.adapter.DatabaseAdapters;
 import dev.dbsurveyor.config.ConfigurationException;
 import dev.dbsurveyor.config.ConnectionConfig;
 import dev.dbsurveyor.config.Environment;
+import dev.dbsurveyor.io.CollectionReader;
+import dev.dbsurveyor.io.DirectoryCollection;
 import dev.dbsurveyor.model.DatabaseSchema;
 import dev.dbsurveyor.model.SampleStatus;
 import dev.dbsurveyor.output.AtomicFiles;
 import dev.dbsurveyor.output.ContractMapper;
 import dev.dbsurveyor.output.ExitCodes;
 import dev.dbsurveyor.output.OutputPaths;
+import dev.dbsurveyor.output.ResumedDirectory;
 import dev.dbsurveyor.output.SweepFiles;
 import dev.dbsurveyor.sweep.MultiDatabaseConfig;
+import dev.dbsurveyor.sweep.ResumePlan;
+import dev.dbsurveyor.sweep.ResumeScope;
 import dev.dbsurveyor.sweep.Sweep;
 import dev.dbsurveyor.sweep.SweepTally;
 import dev.dbsurveyor.server.ServerTarget;
@@ -27,6 +32,7 @@ import reactor.core.publisher.Mono;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -42,6 +48,8 @@ import java.util.concurrent.TimeUnit;
                 "      --include 'sales_*'",
                 "  dbsurveyor collect postgresql://surveyor@db.example.com/postgres \\",
                 "      --all-databases --output-dir out/",
+                "  dbsurveyor collect postgresql://surveyor@db.example.com --output-dir out/ \\",
+                "      --resume",
                 "  dbsurveyor collect mysql://surveyor@db.example.com --sample 10 --sample-rate 20",
                 "  dbsurveyor collect mariadb://surveyor@db.example.com:3307 --output-dir out/",
                 "",
@@ -85,6 +93,11 @@ final class CollectCommand implements java.util.concurrent.Callable<Integer> {
     @Option(names = "--force", description = "Replace existing output.")
     boolean force;
 
+    @Option(names = "--resume", arity = "0..1", paramLabel = "failed", parameterConsumer = ResumeValue.class,
+            description = "Collect again, into the --output-dir of an earlier run, only what it lacks (failures, databases not reached "
+                    + "or skipped, new ones; with =failed, not the skipped ones); every other file is kept as it is.")
+    String resume;
+
     @Option(names = {"-v", "--verbose"}, description = "More detail; stack traces of errors.")
     boolean[] verbose = new boolean[0];
 
@@ -107,6 +120,15 @@ final class CollectCommand implements java.util.concurrent.Callable<Integer> {
         if (!sweep && outputDir != null) {
             throw new ConfigurationException("--output-dir is for a whole server: add --all-databases, or use --output");
         }
+        if (resume != null && (output != null || outputDir == null)) {
+            throw new ConfigurationException("--resume works on the directory of an earlier run: give it with --output-dir DIR");
+        }
+        if (resume != null && force) {
+            throw new ConfigurationException("--resume keeps the directory's files: leave out --force");
+        }
+        if (resume != null) {
+            return resume(target, connectionConfig, config, resumeScope());
+        }
         Path file = outputDir != null ? null : output != null ? output : Path.of(sweep ? "server.dbsurveyor.json" : "schema.dbsurveyor.json");
         if (file != null) {
             OutputPaths.checkFile(file, force);
@@ -116,6 +138,59 @@ final class CollectCommand implements java.util.concurrent.Callable<Integer> {
         DatabaseAdapter adapter = DatabaseAdapters.create(target, connectionConfig);
         try {
             return sweep ? sweep(adapter, config, file) : one(adapter, target.database().orElseThrow(), config, file);
+        } finally {
+            adapter.close().block();
+        }
+    }
+
+    /**
+     * Takes the value of {@code --resume} only when it is one ({@code --resume=failed}, {@code --resume failed}),
+     * so that {@code --resume URL} leaves the URL to the command.
+     */
+    static final class ResumeValue implements picocli.CommandLine.IParameterConsumer {
+        @Override
+        public void consumeParameters(java.util.Stack<String> args, picocli.CommandLine.Model.ArgSpec argSpec,
+                                      CommandSpec commandSpec) {
+            boolean value = !args.isEmpty() && List.of("all", "failed").contains(args.peek().toLowerCase(java.util.Locale.ROOT));
+            argSpec.setValue(value ? args.pop() : "all");
+        }
+    }
+
+    private ResumeScope resumeScope() {
+        return "failed".equalsIgnoreCase(resume) ? ResumeScope.FAILED : ResumeScope.ALL;
+    }
+
+    /** Reads the directory before anything connects (a directory that is not one, or a bad manifest, is exit 2), then resumes it. */
+    private int resume(ServerTarget target, ConnectionConfig connectionConfig, MultiDatabaseConfig config, ResumeScope scope) throws Exception {
+        try {
+            return resume(target, connectionConfig, config, scope, CollectionReader.directory(outputDir));
+        } catch (ConfigurationException e) {
+            throw new ConfigurationException("cannot resume: " + e.getMessage());
+        }
+    }
+
+    private int resume(ServerTarget target, ConnectionConfig connectionConfig, MultiDatabaseConfig config, ResumeScope scope,
+                       DirectoryCollection collection) throws Exception {
+        PrintWriter err = spec.commandLine().getErr();
+        if (!quiet) {
+            ResumePlan.filterChange(collection.manifest().filters(), ResumePlan.filtersOf(config))
+                    .ifPresent(change -> err.println("warning: " + change));
+            err.flush();
+        }
+        DatabaseAdapter adapter = DatabaseAdapters.create(target, connectionConfig);
+        try {
+            Progress progress = progress(err);
+            CountDownLatch settled = new CountDownLatch(1);
+            ResumedDirectory resumed = await(SweepFiles.resumeDirectory(adapter, config, progress, collection, scope, settled::countDown),
+                    settled, progress);
+            if (!quiet) {
+                SweepTally rerun = resumed.rerun();
+                err.printf("ran again %d (collected %d, failed %d, skipped %d), kept %d (%d of them stale)%n", rerun.collected() + rerun.failed()
+                        + rerun.skipped(), rerun.collected(), rerun.failed(), rerun.skipped(), resumed.plan().kept().size(), resumed.stale());
+                err.println("wrote " + outputDir);
+                err.flush();
+            }
+            return strict && !resumed.clean() ? ExitCodes.NOTHING_USABLE : resumed.usable() ? ExitCodes.OK : ExitCodes.NOTHING_USABLE;
         } finally {
             adapter.close().block();
         }
@@ -141,12 +216,28 @@ final class CollectCommand implements java.util.concurrent.Callable<Integer> {
 
     private int sweep(DatabaseAdapter adapter, MultiDatabaseConfig config, Path file) throws Exception {
         PrintWriter err = spec.commandLine().getErr();
-        Progress progress = new Progress(err, System.console() != null && !noProgress, verbose.length > 0, quiet);
+        Progress progress = progress(err);
         CountDownLatch settled = new CountDownLatch(1);
         Mono<SweepTally> run = file != null
                 ? SweepFiles.toBundle(adapter, config, progress, file, settled::countDown)
                 : SweepFiles.toDirectory(adapter, config, progress, outputDir, settled::countDown);
-        CompletableFuture<SweepTally> result = new CompletableFuture<>();
+        SweepTally tally = await(run, settled, progress);
+        if (!quiet) {
+            summary(err, tally, file != null ? file : outputDir);
+        }
+        return ExitCodes.of(tally, strict);
+    }
+
+    private Progress progress(PrintWriter err) {
+        return new Progress(err, System.console() != null && !noProgress, verbose.length > 0, quiet);
+    }
+
+    /**
+     * Runs a sweep that writes files and waits for it; an interrupt (Ctrl-C) cancels it and waits
+     * for its files to settle before the process exits.
+     */
+    private static <T> T await(Mono<T> run, CountDownLatch settled, Progress progress) throws Exception {
+        CompletableFuture<T> result = new CompletableFuture<>();
         Disposable running = run.subscribe(result::complete, result::completeExceptionally);
         Thread interrupt = new Thread(() -> {
             if (!result.isDone()) {
@@ -156,12 +247,9 @@ final class CollectCommand implements java.util.concurrent.Callable<Integer> {
         }, "dbsurveyor-interrupt");
         Runtime.getRuntime().addShutdownHook(interrupt);
         try {
-            SweepTally tally = result.get();
+            T value = result.get();
             progress.end();
-            if (!quiet) {
-                summary(err, tally, file != null ? file : outputDir);
-            }
-            return ExitCodes.of(tally, strict);
+            return value;
         } catch (ExecutionException e) {
             progress.end();
             throw e.getCause() instanceof Exception cause ? cause : e;

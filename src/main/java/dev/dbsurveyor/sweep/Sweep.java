@@ -5,6 +5,7 @@ import dev.dbsurveyor.adapter.DatabaseAdapter;
 import dev.dbsurveyor.model.DatabaseFailure;
 import dev.dbsurveyor.model.DatabaseSchema;
 import dev.dbsurveyor.model.EnumeratedDatabase;
+import dev.dbsurveyor.model.MultiDatabaseManifest;
 import dev.dbsurveyor.model.MultiDatabaseOutput;
 import dev.dbsurveyor.model.ServerInfo;
 import dev.dbsurveyor.output.UpstreamLoader;
@@ -124,6 +125,47 @@ public final class Sweep {
         });
     }
 
+    /**
+     * Collects again what the per-database directory described by {@code manifest} lacks, as
+     * {@link ResumePlan} decides against the server's databases now and this sweep's filters, and
+     * streams the outcomes of the databases it runs again. Fails with a
+     * {@link dev.dbsurveyor.config.ConfigurationException} when the manifest is another server's.
+     * {@link Resume} gives the plan as well, and lets files known to be missing count.
+     */
+    public Flux<DatabaseOutcome> resume(MultiDatabaseManifest manifest, ResumeScope scope) {
+        return Resume.of(this, manifest, Set.of(), scope).outcomes();
+    }
+
+    MultiDatabaseConfig config() {
+        return config;
+    }
+
+    /** Every database of the server, retried as a sweep's enumeration is. */
+    Mono<List<EnumeratedDatabase>> enumeration() {
+        return adapter.enumerate().collectList().retryWhen(serverRetries().retry());
+    }
+
+    /**
+     * {@code decided}, then each of {@code databases} collected as a sweep collects its databases
+     * (up to {@code max_concurrency} at once, one sampler for all), with progress events counted
+     * against their number; the first failure ends the stream unless {@code continue_on_error}.
+     */
+    Flux<DatabaseOutcome> outcomesOf(List<DatabaseOutcome> decided, List<String> databases) {
+        return Flux.defer(() -> {
+            long started = System.nanoTime();
+            int total = decided.size() + databases.size();
+            Function<DatabaseSchema, Mono<DatabaseSchema>> sampling = sampling();
+            SweepTally tally = new SweepTally();
+            return Flux.fromIterable(decided)
+                    .concatWith(Flux.fromIterable(databases).flatMap(database -> collect(database, sampling), config.maxConcurrency()))
+                    .doOnNext(outcome -> {
+                        tally.add(outcome);
+                        notify(event(outcome, tally.progress(total, since(started))));
+                    })
+                    .handle(this::stopAtFailureUnlessContinuing);
+        });
+    }
+
     /** What the server says about itself, retried like enumeration (a server that refuses connections for a moment is waited for). */
     public Mono<ServerInfo> serverInfo() {
         return adapter.serverInfo().retryWhen(serverRetries().retry());
@@ -222,7 +264,7 @@ public final class Sweep {
         });
     }
 
-    private void notify(SweepEvent event) {
+    void notify(SweepEvent event) {
         try {
             listener.on(event);
         } catch (RuntimeException ignored) {

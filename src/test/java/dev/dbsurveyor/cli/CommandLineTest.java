@@ -8,6 +8,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -114,5 +115,49 @@ class CommandLineTest {
     @Test
     void validatingSomethingThatIsNotThereIsAUsageError() {
         assertUsageError(CommandRun.of("validate", directory.resolve("nothing.json").toString()), "no such file");
+    }
+
+    @Test
+    void resumeNeedsTheOutputDirectoryOfAnEarlierRunAndNoConflictingFlag() throws Exception {
+        String url = "postgresql://u@127.0.0.1:1";
+        String needsDirectory = "--resume works on the directory of an earlier run: give it with --output-dir DIR";
+        assertUsageError(CommandRun.of("collect", url, "--resume"), needsDirectory);
+        assertUsageError(CommandRun.of("collect", url, "--resume", "-o", directory.resolve("server.json").toString()), needsDirectory);
+        assertUsageError(CommandRun.of("collect", url, "--resume", "--output-dir", directory.toString(), "--force"),
+                "--resume keeps the directory's files: leave out --force");
+        assertUsageError(CommandRun.of("collect", url + "/sales", "--resume", "--output-dir", directory.toString()),
+                "--output-dir is for a whole server");
+        assertThat(directory).isEmptyDirectory();
+    }
+
+    @Test
+    void resumingWhatIsNotADbsurveyorDirectoryOrHasAnInvalidManifestIsExitTwoBeforeConnectingAndChangesNothing() throws Exception {
+        // Port 1 refuses connections: had the command connected, its error would say so.
+        String url = "postgresql://u@127.0.0.1:1";
+        Path absent = directory.resolve("absent");
+        assertUsageError(CommandRun.of("collect", url, "--output-dir", absent.toString(), "--resume"),
+                "dbsurveyor: cannot resume: no such directory: " + absent);
+        assertThat(absent).doesNotExist();
+
+        Path notOurs = Files.createDirectories(directory.resolve("not-ours"));
+        Files.writeString(notOurs.resolve("notes.txt"), "mine");
+        assertUsageError(CommandRun.of("collect", url, "--output-dir", notOurs.toString(), "--resume"),
+                "cannot resume: " + notOurs + " is not a dbsurveyor output directory: it has no manifest.json");
+
+        Path invalid = Files.createDirectories(directory.resolve("invalid"));
+        Files.writeString(invalid.resolve("manifest.json"), "{\"format_version\": \"1.0\", \"server_info\": {}}");
+        CommandRun run = CommandRun.of("collect", url, "--output-dir", invalid.toString(), "--resume=failed");
+        assertUsageError(run, "cannot resume: " + invalid.resolve("manifest.json") + " is not a valid dbsurveyor manifest: ");
+        assertThat(run.err().lines()).hasSize(1);
+
+        try (Stream<Path> files = Files.list(notOurs)) {
+            assertThat(files).containsExactly(notOurs.resolve("notes.txt"));
+        }
+        try (Stream<Path> files = Files.list(invalid)) {
+            assertThat(files).containsExactly(invalid.resolve("manifest.json"));
+        }
+        assertThat(invalid.resolve("manifest.json")).hasContent("{\"format_version\": \"1.0\", \"server_info\": {}}");
+        assertUsageError(CommandRun.of("collect", url, "--output-dir", notOurs.toString()),
+                "is not empty: pass --force to write into it");
     }
 }

@@ -109,4 +109,33 @@ class ContractRecordsTest {
         assertThatThrownBy(() -> ContractMapper.mapper().readValue("{\"Date\":null,\"Json\":null}", UnifiedDataType.class))
                 .isInstanceOf(MismatchedInputException.class).hasMessageContaining("exactly one key");
     }
+
+    @Test
+    void aManifestEntryWithoutHistoryCountsOneAttemptUnlessSkipped() {
+        assertThat(new ManifestEntry("db", "db.json", CollectionStatus.SUCCESS, 0, 0).attempts()).isEqualTo(1);
+        assertThat(new ManifestEntry("db", "db.json", new CollectionStatus.Failed("e"), 0, 0).attempts()).isEqualTo(1);
+        assertThat(new ManifestEntry("db", "db.json", new CollectionStatus.Skipped("r"), 0, 0).attempts()).isZero();
+        assertThatThrownBy(() -> new ManifestEntry("db", "db.json", CollectionStatus.SUCCESS, 0, 0, -1, null, null))
+                .hasMessageContaining("attempts");
+        ManifestEntry entry = new ManifestEntry("db", "db.json", CollectionStatus.SUCCESS, 0, 0, 2, Instant.EPOCH, null);
+        Instant later = Instant.parse("2026-12-01T00:00:00Z");
+        assertThat(entry.staleFrom(later).staleSince()).isEqualTo(later);
+        assertThat(entry.staleFrom(later).staleFrom(Instant.MAX).staleSince()).as("first found gone").isEqualTo(later);
+        assertThat(entry.attemptedAgain(later)).isEqualTo(new ManifestEntry("db", "db.json", CollectionStatus.SUCCESS, 0, 0, 3, later, null));
+    }
+
+    @Test
+    void aManifestListsEachDatabaseOnceAndEachFileOnce() {
+        MultiDatabaseManifest manifest = ContractFixtures.manifest();
+        List<ManifestEntry> twice = List.of(manifest.databases().get(0), manifest.databases().get(0));
+        assertThatThrownBy(() -> new MultiDatabaseManifest("1.0", manifest.serverInfo(), twice, manifest.collectionMetadata(), List.of()))
+                .hasMessageContaining("inventory twice");
+        List<ManifestEntry> sharing = List.of(new ManifestEntry("a", "same.json", CollectionStatus.SUCCESS, 0, 0),
+                new ManifestEntry("b", "same.json", CollectionStatus.SUCCESS, 0, 0));
+        assertThatThrownBy(() -> new MultiDatabaseManifest("1.0", manifest.serverInfo(), sharing, manifest.collectionMetadata(), List.of()))
+                .hasMessageContaining("same.json");
+        List<SkippedDatabase> filteredToo = List.of(new SkippedDatabase("inventory", "system database"));
+        assertThatThrownBy(() -> new MultiDatabaseManifest("1.0", manifest.serverInfo(), manifest.databases(), manifest.collectionMetadata(),
+                filteredToo)).hasMessageContaining("both an entry and filtered");
+    }
 }

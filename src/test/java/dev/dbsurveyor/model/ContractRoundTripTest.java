@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -128,5 +129,39 @@ class ContractRoundTripTest {
         assertThat(json.at("/collection_metadata/collected_at").asText()).isEqualTo("2026-11-23T15:30:00.125Z");
         assertThat(json.at("/samples/3").has("sample_status")).as("sample_status is omitted when absent").isFalse();
         assertThat(json.at("/samples/0/rows/0/amount").asText()).isEqualTo("12345678901234567890.5");
+    }
+
+    @Test
+    void aManifestWithHistoryStaleEntriesAndFiltersRoundTripsAndValidates() throws Exception {
+        MultiDatabaseManifest base = ContractFixtures.manifest();
+        Instant at = Instant.parse("2026-12-01T08:00:00.250Z");
+        MultiDatabaseManifest manifest = new MultiDatabaseManifest("1.0", base.serverInfo(),
+                List.of(new ManifestEntry("inventory", "inventory.dbsurveyor.json", CollectionStatus.SUCCESS, 1_843, 9, 3, at, null),
+                        new ManifestEntry("gone", "gone.dbsurveyor.json", CollectionStatus.SUCCESS, 20, 0, 1, at, at.plusSeconds(60))),
+                base.collectionMetadata(), base.filtered(), new SweepFilters(false, List.of("inv*", "gone"), List.of("*_old")));
+
+        String json = ContractSchemas.assertValid(manifest);
+
+        assertThat(mapper.readValue(json, MultiDatabaseManifest.class)).isEqualTo(manifest);
+        var tree = mapper.readTree(json);
+        assertThat(tree.at("/databases/0/last_attempt_at").asText()).isEqualTo("2026-12-01T08:00:00.250Z");
+        assertThat(tree.at("/databases/0/stale_since").isNull()).isTrue();
+        assertThat(tree.at("/databases/1/stale_since").asText()).isEqualTo("2026-12-01T08:01:00.250Z");
+        assertThat(tree.at("/filters/include/1").asText()).isEqualTo("gone");
+    }
+
+    @Test
+    void aManifestWithoutTheHistoryAdditionsStillReads() throws Exception {
+        var tree = (com.fasterxml.jackson.databind.node.ObjectNode) mapper.valueToTree(ContractFixtures.manifest());
+        tree.remove("filters");
+        tree.withArray("databases").forEach(entry -> ((com.fasterxml.jackson.databind.node.ObjectNode) entry)
+                .remove(List.of("attempts", "last_attempt_at", "stale_since")));
+        ContractSchemas.assertValid(ContractSchemas.Kind.MANIFEST, tree.toString());
+
+        MultiDatabaseManifest read = mapper.treeToValue(tree, MultiDatabaseManifest.class);
+
+        assertThat(read.filters()).isNull();
+        assertThat(read.databases()).extracting(ManifestEntry::attempts).containsExactly(1, 1, 0);
+        assertThat(read.databases()).allSatisfy(entry -> assertThat(entry.lastAttemptAt()).isNull());
     }
 }

@@ -150,4 +150,19 @@ class ContractSchemaTest {
 
         assertThat(ContractMapper.mapper().treeToValue(json, DatabaseSchema.class)).isEqualTo(ContractFixtures.fullDocument());
     }
+
+    @Test
+    void theManifestsHistoryAndFiltersAreCheckedByTheSchema() {
+        ObjectNode negative = ContractMapper.mapper().valueToTree(ContractFixtures.manifest());
+        ((ObjectNode) negative.at("/databases/0")).put("attempts", -1);
+        assertThat(ContractSchemas.errors(Kind.MANIFEST, negative)).anyMatch(e -> e.startsWith("/databases/0/attempts"));
+
+        ObjectNode notATime = ContractMapper.mapper().valueToTree(ContractFixtures.manifest());
+        ((ObjectNode) notATime.at("/databases/1")).put("stale_since", "yesterday");
+        assertThat(ContractSchemas.errors(Kind.MANIFEST, notATime)).anyMatch(e -> e.startsWith("/databases/1/stale_since"));
+
+        ObjectNode filters = ContractMapper.mapper().valueToTree(ContractFixtures.manifest());
+        filters.putObject("filters").put("include_system", false).putArray("include").add("");
+        assertThat(ContractSchemas.errors(Kind.MANIFEST, filters)).anyMatch(e -> e.startsWith("/filters"));
+    }
 }

@@ -4,27 +4,40 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.dbsurveyor.adapter.postgres.PostgresAdapter;
 import dev.dbsurveyor.config.ConnectionConfig;
 import dev.dbsurveyor.config.Environment;
-import dev.dbsurveyor.sweep.MultiDatabaseConfig;
-import dev.dbsurveyor.sweep.SweepEvent;
+import dev.dbsurveyor.io.CollectionReader;
+import dev.dbsurveyor.model.CollectionStatus;
+import dev.dbsurveyor.retry.RetryPolicy;
 import dev.dbsurveyor.server.ServerTarget;
+import dev.dbsurveyor.sweep.MultiDatabaseConfig;
+import dev.dbsurveyor.sweep.ResumeScope;
+import dev.dbsurveyor.sweep.SweepEvent;
+import dev.dbsurveyor.sweep.SweepFailedException;
+import dev.dbsurveyor.sweep.SweepListener;
 import dev.dbsurveyor.testing.ContractSchemas;
 import dev.dbsurveyor.testing.NonBlockingGuard;
 import dev.dbsurveyor.testing.Postgres;
+import dev.dbsurveyor.testing.SecretScan;
 import dev.dbsurveyor.testing.TestServer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import reactor.core.Disposable;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Sweeps written to files: an interrupted directory sweep keeps its files and writes its manifest; a cancelled bundle leaves what was there. */
 class SweepFilesIT {
@@ -104,6 +117,54 @@ class SweepFilesIT {
         assertThat(bundle).hasContent("previous");
         try (Stream<Path> files = Files.list(directory)) {
             assertThat(files).containsExactly(bundle);
+        }
+    }
+
+    @Test
+    void aDirectorySweepThatStopsAtItsFirstFailureWritesItsManifestAndAResumeCompletesIt(@Postgres TestServer server) throws Exception {
+        String prefix = TestServer.uniqueName("fail_fast_") + "_";
+        String password = SecretScan.uniquePassword();
+        String role = server.createRole(password);
+        List<String> names = IntStream.range(0, 5).mapToObj(i -> server.createDatabase(prefix + i)).toList();
+        server.execute(null, "ALTER DATABASE " + server.engine().quote(names.get(1)) + " CONNECTION LIMIT 0");
+        ServerTarget target = ServerTarget.parse("postgresql://" + role + ":" + URLEncoder.encode(password, StandardCharsets.UTF_8)
+                + "@127.0.0.1:" + server.endpoint().port() + "/postgres", new Environment(Map.of(), Path.of("/nonexistent")));
+        MultiDatabaseConfig.Builder config = MultiDatabaseConfig.builder().include(prefix + "*").maxConcurrency(1)
+                .retryPolicy(RetryPolicy.none());
+        PostgresAdapter adapter = PostgresAdapter.create(target, ConnectionConfig.defaults());
+        try {
+            assertThatThrownBy(() -> SweepFiles.toDirectory(adapter, config.continueOnError(false).build(),
+                            SweepListener.none(), directory, () -> { }).block(Duration.ofSeconds(60)))
+                    .isInstanceOf(SweepFailedException.class);
+
+            JsonNode manifest = ContractMapper.mapper().readTree(Files.readString(directory.resolve(DirectoryWriter.MANIFEST)));
+            try (Stream<Path> files = Files.list(directory)) {
+                files.forEach(ContractSchemas::assertValidFile);
+            }
+            Map<String, String> statuses = new TreeMap<>();
+            manifest.get("databases").forEach(entry -> statuses.put(entry.get("name").asText(), entry.get("status").toString()));
+            assertThat(statuses).containsEntry(names.get(0), "\"Success\"");
+            assertThat(statuses.get(names.get(1))).contains("Failed").contains("too many connections");
+            for (String notReached : names.subList(2, 5)) {
+                assertThat(statuses.get(notReached)).contains(DirectoryWriter.NOT_REACHED_AFTER_FAILURE);
+            }
+            assertThat(manifest.at("/collection_metadata/warnings/0").asText()).contains("stopped at its first failure");
+
+            server.execute(null, "ALTER DATABASE " + server.engine().quote(names.get(1)) + " CONNECTION LIMIT -1");
+            ResumedDirectory resumed = SweepFiles.resumeDirectory(adapter, config.continueOnError(true).build(),
+                    SweepListener.none(), CollectionReader.directory(directory),
+                    ResumeScope.ALL, () -> { }).block(Duration.ofSeconds(60));
+
+            assertThat(resumed.rerun().collected()).isEqualTo(4);
+            assertThat(resumed.usable()).isTrue();
+            assertThat(resumed.clean()).isTrue();
+            assertThat(resumed.manifest().databases()).allSatisfy(entry -> assertThat(entry.status())
+                    .isEqualTo(CollectionStatus.SUCCESS));
+            try (Stream<Path> files = Files.list(directory)) {
+                files.forEach(ContractSchemas::assertValidFile);
+            }
+        } finally {
+            adapter.close().block();
         }
     }
 }

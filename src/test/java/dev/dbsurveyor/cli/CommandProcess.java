@@ -1,0 +1,79 @@
+package dev.dbsurveyor.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The command line as a process of its own, from the jar the build packaged, so that a test can
+ * interrupt it as a user or the system would: {@link #interrupt()} sends SIGTERM (the JVM runs its
+ * shutdown hooks, as on Ctrl-C), {@link #kill()} SIGKILL (nothing runs).
+ */
+final class CommandProcess {
+
+    private static final Duration BOUND = Duration.ofSeconds(90);
+
+    private final Process process;
+    private final Path out;
+    private final Path err;
+
+    private CommandProcess(Process process, Path out, Path err) {
+        this.process = process;
+        this.out = out;
+        this.err = err;
+    }
+
+    static CommandProcess start(String... args) {
+        Path jar = Path.of("target", "dbsurveyor.jar");
+        assertThat(jar).as("the packaged command (the build makes it before the integration tests)").exists();
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                jar.toString()));
+        command.addAll(List.of(args));
+        try {
+            Path out = Files.createTempFile("dbsurveyor-out", ".txt");
+            Path err = Files.createTempFile("dbsurveyor-err", ".txt");
+            return new CommandProcess(new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start(), out, err);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    boolean alive() {
+        return process.isAlive();
+    }
+
+    /** SIGTERM, then waits for the process to end. */
+    CommandRun interrupt() throws InterruptedException {
+        process.destroy();
+        return await();
+    }
+
+    /** SIGKILL, then waits for the process to end. */
+    CommandRun kill() throws InterruptedException {
+        process.destroyForcibly();
+        return await();
+    }
+
+    /** Waits for the process to end on its own. */
+    CommandRun await() throws InterruptedException {
+        if (!process.waitFor(BOUND.toSeconds(), TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("the process did not end within " + BOUND);
+        }
+        try {
+            CommandRun run = new CommandRun(process.exitValue(), Files.readString(out), Files.readString(err));
+            Files.delete(out);
+            Files.delete(err);
+            return run;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package dev.dbsurveyor.testing;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * How many sessions each database of a PostgreSQL server has had ({@code pg_stat_database.sessions},
+ * PostgreSQL 14 and newer), so that a test can tell which databases a run connected to: counted by
+ * the server, whatever the client did. A backend's count reaches the statistics when it exits.
+ */
+public final class PostgresSessions {
+
+    private PostgresSessions() {
+    }
+
+    /** Sessions so far of each database whose name starts with {@code prefix}, once the counts have stopped moving. */
+    public static Map<String, Long> of(TestServer server, String prefix) throws InterruptedException {
+        Map<String, Long> previous = read(server, prefix);
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < deadline) {
+            // Backends that have just closed report their session as they exit: wait until two reads agree.
+            Thread.sleep(300);
+            Map<String, Long> now = read(server, prefix);
+            if (now.equals(previous)) {
+                return now;
+            }
+            previous = now;
+        }
+        return previous;
+    }
+
+    /** The databases with more sessions {@code after} than {@code before}. */
+    public static Set<String> connectedBetween(Map<String, Long> before, Map<String, Long> after) {
+        Set<String> connected = new TreeSet<>();
+        after.forEach((database, sessions) -> {
+            if (sessions > before.getOrDefault(database, 0L)) {
+                connected.add(database);
+            }
+        });
+        return connected;
+    }
+
+    private static Map<String, Long> read(TestServer server, String prefix) {
+        Map<String, Long> sessions = new TreeMap<>();
+        server.query(null, "SELECT datname, sessions FROM pg_stat_database WHERE datname IS NOT NULL").forEach(row -> {
+            String name = (String) row.get("datname");
+            if (name.startsWith(prefix)) {
+                sessions.put(name, ((Number) row.get("sessions")).longValue());
+            }
+        });
+        return sessions;
+    }
+}
