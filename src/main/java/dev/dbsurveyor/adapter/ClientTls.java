@@ -12,6 +12,9 @@ import io.r2dbc.spi.ConnectionFactoryMetadata;
 import reactor.core.publisher.Mono;
 
 import javax.net.ssl.KeyManagerFactory;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.X509Certificate;
 import javax.net.ssl.SSLException;
 import java.util.Optional;
 import java.util.Set;
@@ -39,11 +42,29 @@ public final class ClientTls {
 
     private final TlsSettings settings;
     private final ServerCertificateTrust trust;
+    /** Made once: Netty would otherwise build a key store per connection, drawing on SecureRandom on the event loop. */
+    private final KeyManagerFactory keyManagers;
     private final AtomicReference<ServerCertificateTrust.SeenHandshake> lastHandshake = new AtomicReference<>();
 
+    /** Made on a thread that may block: it builds the key store of the client certificate. */
     public ClientTls(TlsSettings settings) {
         this.settings = settings;
         this.trust = new ServerCertificateTrust(settings, lastHandshake::set);
+        this.keyManagers = settings.clientCertificate().map(ClientTls::keyManagers).orElse(null);
+    }
+
+    private static KeyManagerFactory keyManagers(ClientCertificate client) {
+        try {
+            char[] password = new char[0];
+            KeyStore store = KeyStore.getInstance("PKCS12");
+            store.load(null, null);
+            store.setKeyEntry("client", client.key(), password, client.chain().toArray(new X509Certificate[0]));
+            KeyManagerFactory factory = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+            factory.init(store, password);
+            return factory;
+        } catch (GeneralSecurityException | java.io.IOException e) {
+            throw new IllegalStateException("Cannot hold the " + client + " in a key store", e);
+        }
     }
 
     public TlsSettings settings() {
@@ -53,17 +74,11 @@ public final class ClientTls {
     /**
      * The driver's TLS context as these settings want it: this class's trust, no endpoint
      * identification of Netty's own, and the client certificate or none (not even one a driver
-     * found in a default place of its own).
+     * found in a default place of its own). Called by the drivers for every TLS connection, on
+     * the event loop: it only hands over what the constructor made.
      */
     public SslContextBuilder configure(SslContextBuilder builder) {
-        builder.trustManager(trust).endpointIdentificationAlgorithm(null);
-        Optional<ClientCertificate> client = settings.clientCertificate();
-        if (client.isPresent()) {
-            builder.keyManager(client.get().key(), client.get().chain());
-        } else {
-            builder.keyManager((KeyManagerFactory) null);
-        }
-        return builder;
+        return builder.trustManager(trust).endpointIdentificationAlgorithm(null).keyManager(keyManagers);
     }
 
     /** The last certificate a server showed these connections, with the handshake's protocol and cipher. */

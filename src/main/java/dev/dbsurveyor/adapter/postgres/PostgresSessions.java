@@ -105,13 +105,15 @@ final class PostgresSessions implements Function<String, ConnectionFactory> {
 
     /**
      * The server's words when {@code pg_hba.conf} turned the client away for its certificate
-     * (SQLSTATE 28000: "connection requires a valid client certificate", "certificate
-     * authentication failed", "certificate validation (clientcert=verify-full) failed").
+     * (SQLSTATE 28000): "connection requires a valid client certificate", "certificate
+     * authentication failed for user", or, for a {@code trust} line with
+     * {@code clientcert=verify-full} whose certificate is for another name, ""trust"
+     * authentication failed for user" (trust fails for nothing else; the server logs the reason).
      */
     private static Optional<String> clientCertificateRefusal(Throwable error) {
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
             if (cause instanceof R2dbcException r2dbc && "28000".equals(r2dbc.getSqlState()) && r2dbc.getMessage() != null
-                    && r2dbc.getMessage().contains("certificate")) {
+                    && (r2dbc.getMessage().contains("certificate") || r2dbc.getMessage().startsWith("\"trust\" authentication failed"))) {
                 return Optional.of(r2dbc.getMessage());
             }
         }
