@@ -10,7 +10,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * deleted, when it exits. Each has the TLS tests' users, allowed to read every catalog:
  * {@link TlsPostgresServers#USER} with or without TLS, {@link TlsPostgresServers#TLS_ONLY_USER}
  * created {@code REQUIRE SSL}, {@link TlsPostgresServers#CERTIFICATE_USER} created
- * {@code REQUIRE X509}; none has a password.
+ * {@code REQUIRE X509}, without passwords, and {@link TlsPostgresServers#PASSWORD_USER} with
+ * {@link TlsPostgresServers#PASSWORD}.
  */
 public final class TlsMariaDbServers {
 
@@ -33,14 +34,16 @@ public final class TlsMariaDbServers {
                 "ssl-cert", serverCertificate.certificateFile().toString(),
                 "ssl-key", serverCertificate.keyFile().toString(),
                 "ssl-ca", certificates.trusted().certificateFile().toString()));
-        String grants = " GRANT SELECT, SHOW VIEW, PROCESS ON *.* TO ";
+        String grants = "GRANT SELECT, SHOW VIEW, PROCESS ON *.* TO ";
         server.execute(
                 "CREATE USER '" + TlsPostgresServers.USER + "'@'%'",
                 "CREATE USER '" + TlsPostgresServers.TLS_ONLY_USER + "'@'%' REQUIRE SSL",
                 "CREATE USER '" + TlsPostgresServers.CERTIFICATE_USER + "'@'%' REQUIRE X509",
-                grants.strip() + " '" + TlsPostgresServers.USER + "'@'%'",
-                grants.strip() + " '" + TlsPostgresServers.TLS_ONLY_USER + "'@'%'",
-                grants.strip() + " '" + TlsPostgresServers.CERTIFICATE_USER + "'@'%'");
+                "CREATE USER '" + TlsPostgresServers.PASSWORD_USER + "'@'%' IDENTIFIED BY '" + TlsPostgresServers.PASSWORD + "'",
+                grants + "'" + TlsPostgresServers.PASSWORD_USER + "'@'%'",
+                grants + "'" + TlsPostgresServers.USER + "'@'%'",
+                grants + "'" + TlsPostgresServers.TLS_ONLY_USER + "'@'%'",
+                grants + "'" + TlsPostgresServers.CERTIFICATE_USER + "'@'%'");
         return server;
     }
 }

@@ -14,7 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * deleted, when it exits. Each has roles for the TLS tests, with {@code pg_hba.conf} lines of
  * their own: {@link #USER} may connect with or without TLS, {@link #TLS_ONLY_USER} only over TLS
  * ({@code hostssl} alone), {@link #CERTIFICATE_USER} only with a client certificate the test CA
- * signed for that name ({@code clientcert=verify-full}); {@code postgres} is the tests'
+ * signed for that name ({@code clientcert=verify-full}), {@link #PASSWORD_USER} with its password
+ * in cleartext ({@code password} authentication), with TLS or without; {@code postgres} is the tests'
  * administrator, in plaintext.
  */
 public final class TlsPostgresServers {
@@ -25,6 +26,10 @@ public final class TlsPostgresServers {
     public static final String TLS_ONLY_USER = "surveyor_tls";
     /** A role that must show a client certificate for its name. */
     public static final String CERTIFICATE_USER = "surveyor_cert";
+    /** A role that logs in with {@link #PASSWORD}, sent as it is ({@code password} authentication): a capture sees it unless TLS hides it. */
+    public static final String PASSWORD_USER = "surveyor_pw";
+    /** The password of {@link #PASSWORD_USER}, new in every test run. */
+    public static final String PASSWORD = "canary-password-" + Long.toHexString(new java.security.SecureRandom().nextLong());
 
     /** What certificate a server shows. */
     public enum Certificate {
@@ -62,6 +67,7 @@ public final class TlsPostgresServers {
                     "host    all  " + USER + "         127.0.0.1/32  trust",
                     "hostssl all  " + TLS_ONLY_USER + "     127.0.0.1/32  trust",
                     "hostssl all  " + CERTIFICATE_USER + "    127.0.0.1/32  trust clientcert=verify-full",
+                    "host    all  " + PASSWORD_USER + "      127.0.0.1/32  password",
                     ""));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -81,7 +87,8 @@ public final class TlsPostgresServers {
             admin.execute(null,
                     "CREATE ROLE " + USER + " LOGIN",
                     "CREATE ROLE " + TLS_ONLY_USER + " LOGIN",
-                    "CREATE ROLE " + CERTIFICATE_USER + " LOGIN");
+                    "CREATE ROLE " + CERTIFICATE_USER + " LOGIN",
+                    "CREATE ROLE " + PASSWORD_USER + " LOGIN PASSWORD '" + PASSWORD + "'");
         }
         return server;
     }
