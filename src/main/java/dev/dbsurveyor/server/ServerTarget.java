@@ -21,7 +21,9 @@ import java.util.regex.Pattern;
  * {@code mariadb://root@127.0.0.1:3306}. User, password and database are percent-decoded. The
  * password is found in the URL, else in {@code DBSURVEYOR_PASSWORD}, else {@code PGPASSWORD} or
  * {@code MYSQL_PWD}, else (PostgreSQL) the user's {@code ~/.pgpass} (read when the URL is parsed); it is held as a {@link Secret} and {@link #toString()} shows the URL with it
- * masked. Reserved characters in the user name and password must be percent-encoded.
+ * masked. Reserved characters in the user name and password must be percent-encoded. TLS
+ * ({@code sslmode}, {@code sslrootcert}, {@code sslcert}, {@code sslkey}) is resolved and its
+ * files read when the URL is parsed too, as libpq would ({@link TlsSettings}).
  */
 public final class ServerTarget {
 

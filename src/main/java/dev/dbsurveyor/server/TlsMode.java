@@ -3,7 +3,6 @@ package dev.dbsurveyor.server;
 import dev.dbsurveyor.config.ConfigurationException;
 
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
@@ -58,6 +57,6 @@ public enum TlsMode {
 
     @Override
     public String toString() {
-        return value.toLowerCase(Locale.ROOT);
+        return value;
     }
 }

@@ -107,8 +107,8 @@ final class PostgresSessions implements Function<String, ConnectionFactory> {
      * The server's words when {@code pg_hba.conf} turned the client away for its certificate
      * (SQLSTATE 28000): "connection requires a valid client certificate", "certificate
      * authentication failed for user", or, for a {@code trust} line with
-     * {@code clientcert=verify-full} whose certificate is for another name, ""trust"
-     * authentication failed for user" (trust fails for nothing else; the server logs the reason).
+     * {@code clientcert=verify-full} whose certificate is for another name, {@code "trust"
+     * authentication failed for user} (trust fails for nothing else; the server logs the reason).
      */
     private static Optional<String> clientCertificateRefusal(Throwable error) {
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
