@@ -40,6 +40,15 @@ public interface DatabaseAdapter {
      */
     Mono<DatabaseSchema> sample(DatabaseSchema schema, TableSampler sampler);
 
+    /**
+     * Whether the adapter's connections are encrypted, as the server reports one of them, with
+     * the TLS protocol, the cipher and the server's certificate. An adapter that cannot tell
+     * fails with {@link UnsupportedOperationException}.
+     */
+    default Mono<TransportSecurity> transportSecurity() {
+        return Mono.error(new UnsupportedOperationException(getClass().getSimpleName() + " cannot tell how its connections are secured"));
+    }
+
     /** How long one trivial statement takes to come back on an open connection. */
     Mono<java.time.Duration> roundTrip();
 

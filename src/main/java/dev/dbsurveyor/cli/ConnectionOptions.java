@@ -5,14 +5,19 @@ import dev.dbsurveyor.config.ConnectionConfig;
 import dev.dbsurveyor.config.Environment;
 import dev.dbsurveyor.server.Secret;
 import dev.dbsurveyor.server.ServerTarget;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 import java.io.Console;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 
-/** The server URL's companions: connection limits (flag over DBSURVEYOR_* variable over default) and the password prompt. */
+/**
+ * The server URL's companions: connection limits (flag over DBSURVEYOR_* variable over default)
+ * and the password prompt; what parsing the URL warns of goes to the command's standard error.
+ */
 final class ConnectionOptions {
 
     @Option(names = "--max-connections", paramLabel = "N", description = "Most connections open at once (default 10; env DBSURVEYOR_MAX_CONNECTIONS).")
@@ -39,6 +44,10 @@ final class ConnectionOptions {
     @Option(names = "--password-prompt", description = "Ask for the password on the terminal, without echo.")
     boolean passwordPrompt;
 
+    /** The command these options belong to, where warnings are printed (its standard error). */
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
+
     /** The server the URL names, once {@link #target} has parsed it: an error that the server cannot be reached names its host and port. */
     private ServerTarget parsed;
 
@@ -57,6 +66,11 @@ final class ConnectionOptions {
     ServerTarget target(String url, Environment environment) {
         ServerTarget target = ServerTarget.parse(url, environment);
         parsed = target;
+        if (command != null) {
+            java.io.PrintWriter err = command.commandLine().getErr();
+            target.warnings().forEach(warning -> err.println("dbsurveyor: warning: " + warning));
+            err.flush();
+        }
         if (!passwordPrompt) {
             return target;
         }

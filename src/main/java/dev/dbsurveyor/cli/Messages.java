@@ -4,6 +4,7 @@ import dev.dbsurveyor.config.ConfigurationException;
 import dev.dbsurveyor.retry.ErrorClassification;
 import dev.dbsurveyor.retry.ErrorClassifier;
 import dev.dbsurveyor.retry.RetriedException;
+import dev.dbsurveyor.retry.TlsRefusedException;
 import dev.dbsurveyor.model.ErrorCategory;
 import dev.dbsurveyor.server.ServerTarget;
 
@@ -29,6 +30,10 @@ final class Messages {
             return "cannot write the output: " + (io.getCause().getMessage() != null ? io.getCause().getMessage()
                     : io.getCause().getClass().getSimpleName());
         }
+        Optional<TlsRefusedException> refused = tlsRefusal(error);
+        if (refused.isPresent()) {
+            return "TLS refused the connection: " + refused.get().reason().label() + ": " + refused.get().detail();
+        }
         Throwable cause = error instanceof RetriedException retried ? retried.failure() : error;
         while (cause.getCause() != null && cause.getMessage() == null) {
             cause = cause.getCause();
@@ -45,9 +50,22 @@ final class Messages {
      * already resolved ({@code 127.0.0.1/<unresolved>:1}, {@code /127.0.0.1:1}).
      */
     static String of(Throwable error, ServerTarget target) {
+        Optional<TlsRefusedException> refused = tlsRefusal(error);
+        if (refused.isPresent()) {
+            return "Cannot connect to " + address(target) + " over TLS: " + refused.get().reason().label() + ": " + refused.get().detail();
+        }
         return unreachable(error)
                 .map(cause -> "Cannot connect to " + address(target) + ": " + reason(cause) + " (" + CHECK_SERVER + ")")
                 .orElseGet(() -> of(error));
+    }
+
+    private static Optional<TlsRefusedException> tlsRefusal(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof TlsRefusedException refused) {
+                return Optional.of(refused);
+            }
+        }
+        return Optional.empty();
     }
 
     /** The innermost cause that says no connection could be opened at all, if there is one. */

@@ -19,12 +19,15 @@ import java.util.concurrent.TimeoutException;
  * cause chain by its code (MySQL/MariaDB vendor number, else PostgreSQL SQLSTATE) rather than by
  * exception class, because the drivers map codes a sweep must retry (statement timeout, too many
  * connections, shutdown) to "non-transient" classes. An error with a code the tables do not know
- * is {@code Other} and not retried; only an error without any code is judged by its type.
+ * is {@code Other} and not retried; only an error without any code is judged by its type. A TLS
+ * refusal ({@link TlsRefusedException}) is a permission error of the connection, never retried.
  */
 public final class ErrorClassifier {
 
     private static final ErrorClassification PERMISSION = new ErrorClassification(ErrorCategory.PERMISSION, false, false);
     private static final ErrorClassification AUTHENTICATION = new ErrorClassification(ErrorCategory.PERMISSION, false, true);
+    /** A TLS refusal: a connection error of configuration, which no retry heals. */
+    private static final ErrorClassification TLS_REFUSED = new ErrorClassification(ErrorCategory.PERMISSION, false, true);
     private static final ErrorClassification NOT_FOUND = new ErrorClassification(ErrorCategory.NOT_FOUND, false, false);
     private static final ErrorClassification MISSING_DATABASE = new ErrorClassification(ErrorCategory.NOT_FOUND, false, true);
     private static final ErrorClassification TIMEOUT = new ErrorClassification(ErrorCategory.TIMEOUT, true, false);
@@ -66,6 +69,12 @@ public final class ErrorClassifier {
     }
 
     public static ErrorClassification classify(Throwable error) {
+        // Before any code: the driver's error a TLS refusal wraps says "connection failure" (08xxx), which is retried.
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof TlsRefusedException) {
+                return TLS_REFUSED;
+            }
+        }
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
             if (cause instanceof R2dbcException r2dbc) {
                 ErrorClassification byCode = byCode(r2dbc);

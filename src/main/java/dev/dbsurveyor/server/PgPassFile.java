@@ -8,12 +8,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * libpq's password file ({@code ~/.pgpass} or {@code PGPASSFILE}): lines of
  * {@code hostname:port:database:username:password}, {@code *} matching anything, {@code \:} and
  * {@code \\} escaping, {@code #} starting a comment, the first matching line winning. As libpq
- * does, a file that group or others may read is ignored.
+ * does, a file that group or others may read is ignored, with a warning.
  */
 final class PgPassFile {
 
@@ -27,10 +28,21 @@ final class PgPassFile {
         this.entries = entries;
     }
 
-    /** Reads the file; empty when it does not exist, cannot be read, or is readable by others. */
-    static Optional<PgPassFile> read(Path file) {
+    /**
+     * Reads the file; empty when it does not exist or cannot be read, and, with a warning as
+     * libpq gives, when it is not a plain file or group or others may use it.
+     */
+    static Optional<PgPassFile> read(Path file, Consumer<String> warnings) {
         try {
-            if (!Files.isRegularFile(file) || isTooOpen(file)) {
+            if (!Files.exists(file)) {
+                return Optional.empty();
+            }
+            if (!Files.isRegularFile(file)) {
+                warnings.accept("password file " + file + " is not a plain file: it is ignored");
+                return Optional.empty();
+            }
+            if (isTooOpen(file)) {
+                warnings.accept("password file " + file + " has group or world access; permissions should be u=rw (0600) or less: it is ignored");
                 return Optional.empty();
             }
             List<List<String>> entries = new ArrayList<>();

@@ -4,7 +4,9 @@ import dev.dbsurveyor.config.ConfigurationException;
 import dev.dbsurveyor.config.ConnectionConfig;
 import dev.dbsurveyor.config.Environment;
 
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -19,7 +21,9 @@ import java.util.regex.Pattern;
  * {@code mariadb://root@127.0.0.1:3306}. User, password and database are percent-decoded. The
  * password is found in the URL, else in {@code DBSURVEYOR_PASSWORD}, else {@code PGPASSWORD} or
  * {@code MYSQL_PWD}, else (PostgreSQL) the user's {@code ~/.pgpass} (read when the URL is parsed); it is held as a {@link Secret} and {@link #toString()} shows the URL with it
- * masked. Reserved characters in the user name and password must be percent-encoded.
+ * masked. Reserved characters in the user name and password must be percent-encoded. TLS
+ * ({@code sslmode}, {@code sslrootcert}, {@code sslcert}, {@code sslkey}) is resolved and its
+ * files read when the URL is parsed too, as libpq would ({@link TlsSettings}).
  */
 public final class ServerTarget {
 
@@ -43,9 +47,13 @@ public final class ServerTarget {
     private final Environment environment;
     /** Read when the URL is parsed, so that looking a password up later never touches the file system. */
     private final Optional<PgPassFile> passwordFile;
+    /** Read when the URL is parsed, for the same reason. */
+    private final TlsSettings tls;
+    private final List<String> warnings;
 
     private ServerTarget(EngineFamily engine, String scheme, String user, Secret urlPassword, String host, int port,
-                         String database, Map<String, String> options, Environment environment, Optional<PgPassFile> passwordFile) {
+                         String database, Map<String, String> options, Environment environment, Optional<PgPassFile> passwordFile,
+                         TlsSettings tls, List<String> warnings) {
         this.engine = engine;
         this.scheme = scheme;
         this.user = user;
@@ -56,6 +64,8 @@ public final class ServerTarget {
         this.options = Collections.unmodifiableMap(options);
         this.environment = environment;
         this.passwordFile = passwordFile;
+        this.tls = tls;
+        this.warnings = List.copyOf(warnings);
     }
 
     /** Parses a URL with the process environment as the source of defaults and passwords. */
@@ -136,11 +146,14 @@ public final class ServerTarget {
         if (database != null && database.isEmpty()) {
             database = null;
         }
+        List<String> warnings = new ArrayList<>();
         Optional<PgPassFile> passwordFile = engine != EngineFamily.POSTGRESQL || password != null
                 || environment.get("DBSURVEYOR_PASSWORD").isPresent() || environment.get("PGPASSWORD").isPresent()
                 ? Optional.empty()
-                : PgPassFile.read(environment.get("PGPASSFILE").map(java.nio.file.Path::of).orElse(environment.home().resolve(".pgpass")));
-        return new ServerTarget(engine, scheme, user, password, host, port, database, options, environment, passwordFile);
+                : PgPassFile.read(environment.get("PGPASSFILE").map(java.nio.file.Path::of).orElse(environment.home().resolve(".pgpass")),
+                        warnings::add);
+        TlsSettings tls = TlsSettings.of(engine, host, options, environment);
+        return new ServerTarget(engine, scheme, user, password, host, port, database, options, environment, passwordFile, tls, warnings);
     }
 
     private static int indexOfAny(String text, String characters) {
@@ -240,7 +253,7 @@ public final class ServerTarget {
      * a name that does not resolve is kept too, and fails when connecting.
      */
     public String resolvedAddress() {
-        if ("verify-full".equals(option("sslmode").orElse(""))) {
+        if (tls.verifiesHostName()) {
             return host;
         }
         try {
@@ -269,12 +282,26 @@ public final class ServerTarget {
 
     /** This target with the password given another way (a prompt), every other setting kept. */
     public ServerTarget withPassword(Secret password) {
-        return new ServerTarget(engine, scheme, user, password, host, port, database, options, environment, Optional.empty());
+        return new ServerTarget(engine, scheme, user, password, host, port, database, options, environment, Optional.empty(), tls, warnings);
     }
 
     /** This target with another database, every other setting kept. */
     public ServerTarget withDatabase(String otherDatabase) {
-        return new ServerTarget(engine, scheme, user, urlPassword, host, port, otherDatabase, options, environment, passwordFile);
+        return new ServerTarget(engine, scheme, user, urlPassword, host, port, otherDatabase, options, environment, passwordFile, tls,
+                warnings);
+    }
+
+    /** How connections to this server use TLS: {@code sslmode} and its files, read when the URL was parsed. */
+    public TlsSettings tls() {
+        return tls;
+    }
+
+    /**
+     * What parsing noticed and worked around, for the user to hear about: a password file that
+     * others may read, ignored as libpq ignores it. Never holds a secret.
+     */
+    public List<String> warnings() {
+        return warnings;
     }
 
     /** The URL with the password masked: safe to print and log. */

@@ -67,4 +67,16 @@ class MessagesTest {
                 .isEqualTo(Messages.of(error))
                 .isEqualTo("password authentication failed for user \"alice\" (check the user name and password)");
     }
+
+    @Test
+    void aTlsRefusalNamesTheServerAsWrittenAndTheReasonWithoutAdviceOnPasswords() {
+        Throwable error = new RetriedException(new dev.dbsurveyor.retry.TlsRefusedException(
+                dev.dbsurveyor.retry.TlsRefusedException.Reason.HOST_NAME_MISMATCH, "the server's certificate is for db1, not for db2",
+                new R2dbcNonTransientResourceException("Cannot connect to 10.0.0.7/<unresolved>:5432", "08003")), 0, null);
+
+        assertThat(Messages.of(error, target("postgresql://alice:s3cret@db2/sales?sslmode=verify-full&sslrootcert=system")))
+                .isEqualTo("Cannot connect to db2:5432 over TLS: host name mismatch: the server's certificate is for db1, not for db2");
+        assertThat(Messages.of(error))
+                .isEqualTo("TLS refused the connection: host name mismatch: the server's certificate is for db1, not for db2");
+    }
 }

@@ -72,4 +72,15 @@ class ErrorClassifierTest {
 
         assertThat(ErrorClassifier.classify(wrapped).category()).isEqualTo(ErrorCategory.TIMEOUT);
     }
+
+    @Test
+    void aTlsRefusalIsAPermissionErrorOfTheConnectionNeverRetriedWhateverTheDriversCodeSays() {
+        R2dbcException driver = new R2dbcNonTransientResourceException("Cannot connect to 127.0.0.1/<unresolved>:5441", "08003");
+        Throwable refused = new TlsRefusedException(TlsRefusedException.Reason.UNKNOWN_CA, "the server's certificate is not signed by a CA", driver);
+
+        assertThat(ErrorClassifier.classify(driver)).isEqualTo(new ErrorClassification(ErrorCategory.OTHER, true, true));
+        assertThat(ErrorClassifier.classify(refused)).isEqualTo(new ErrorClassification(ErrorCategory.PERMISSION, false, true));
+        assertThat(ErrorClassifier.classify(new RetriedException(refused, 0, null)))
+                .isEqualTo(new ErrorClassification(ErrorCategory.PERMISSION, false, true));
+    }
 }

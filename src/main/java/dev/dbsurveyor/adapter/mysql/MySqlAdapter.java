@@ -1,6 +1,7 @@
 package dev.dbsurveyor.adapter.mysql;
 
 import dev.dbsurveyor.CollectorVersion;
+import dev.dbsurveyor.adapter.ClientTls;
 import dev.dbsurveyor.adapter.DatabaseAdapter;
 import dev.dbsurveyor.adapter.PoolStats;
 import dev.dbsurveyor.adapter.ServerConnections;
@@ -8,6 +9,7 @@ import dev.dbsurveyor.adapter.SqlResources;
 import dev.dbsurveyor.adapter.StageResults;
 import dev.dbsurveyor.adapter.StageRetries;
 import dev.dbsurveyor.adapter.Transactions;
+import dev.dbsurveyor.adapter.TransportSecurity;
 import dev.dbsurveyor.adapter.mysql.MySqlCatalogRows.EnumeratedRow;
 import dev.dbsurveyor.adapter.mysql.MySqlCatalogRows.MySqlRow;
 import dev.dbsurveyor.adapter.mysql.MySqlCatalogRows.SchemaRow;
@@ -62,10 +64,13 @@ public final class MySqlAdapter implements DatabaseAdapter {
     private final ServerConnections connections;
     private final long statementMillis;
     private final CollectionBatches batches;
+    /** The TLS of the adapter's own connections, or null when they are the caller's. */
+    private final ClientTls tls;
 
-    private MySqlAdapter(ServerTarget target, ServerConnections connections, ConnectionConfig config) {
+    private MySqlAdapter(ServerTarget target, ServerConnections connections, ConnectionConfig config, ClientTls tls) {
         this.target = target;
         this.connections = connections;
+        this.tls = tls;
         this.statementMillis = config.statementTimeout().toMillis();
         this.batches = new CollectionBatches(MIN_BATCH, MAX_BATCH, Math.min(PARALLEL_BATCHES, config.maxConnections()), BATCH_WINDOW,
                 this::readBatch);
@@ -84,7 +89,7 @@ public final class MySqlAdapter implements DatabaseAdapter {
         ConnectionConfig effective = target.applyTo(config);
         MySqlSessions sessions = new MySqlSessions(target, effective);
         return new MySqlAdapter(target, new ServerConnections(target.defaultDatabase(),
-                database -> decorator.apply(sessions.apply(database)), effective), effective);
+                database -> decorator.apply(sessions.apply(database)), effective), effective, sessions.tls());
     }
 
     /**
@@ -94,7 +99,7 @@ public final class MySqlAdapter implements DatabaseAdapter {
      * outlives it on a connection of the caller's pool.
      */
     public static MySqlAdapter create(ConnectionFactory factory, ConnectionConfig config) {
-        return new MySqlAdapter(null, new ServerConnections(null, database -> factory, config), config);
+        return new MySqlAdapter(null, new ServerConnections(null, database -> factory, config), config, null);
     }
 
     @Override
@@ -186,6 +191,12 @@ public final class MySqlAdapter implements DatabaseAdapter {
 
     private static Mono<Void> selectOne(Connection connection) {
         return Flux.from(connection.createStatement("SELECT 1").execute()).concatMap(result -> result.map(row -> 1)).then();
+    }
+
+    @Override
+    public Mono<TransportSecurity> transportSecurity() {
+        return connections.withPooled(connection -> MySqlSessions.transportSecurity(connection,
+                () -> tls == null ? List.of() : tls.lastServerCertificate().stream().toList()));
     }
 
     @Override

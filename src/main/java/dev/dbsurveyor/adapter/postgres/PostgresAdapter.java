@@ -1,12 +1,14 @@
 package dev.dbsurveyor.adapter.postgres;
 
 import dev.dbsurveyor.CollectorVersion;
+import dev.dbsurveyor.adapter.ClientTls;
 import dev.dbsurveyor.adapter.DatabaseAdapter;
 import dev.dbsurveyor.adapter.PoolStats;
 import dev.dbsurveyor.adapter.ServerConnections;
 import dev.dbsurveyor.adapter.SqlResources;
 import dev.dbsurveyor.adapter.StageResults;
 import dev.dbsurveyor.adapter.StageRetries;
+import dev.dbsurveyor.adapter.TransportSecurity;
 import dev.dbsurveyor.adapter.postgres.PostgresCatalogRows.EnumeratedRow;
 import dev.dbsurveyor.adapter.postgres.PostgresCatalogRows.ServerRow;
 import dev.dbsurveyor.config.ConnectionConfig;
@@ -50,11 +52,14 @@ public final class PostgresAdapter implements DatabaseAdapter {
     private final ServerTarget target;
     private final ServerConnections connections;
     private final SessionLimits limits;
+    /** The TLS of the adapter's own connections, or null when they are the caller's. */
+    private final ClientTls tls;
 
-    private PostgresAdapter(ServerTarget target, ServerConnections connections, SessionLimits limits) {
+    private PostgresAdapter(ServerTarget target, ServerConnections connections, SessionLimits limits, ClientTls tls) {
         this.target = target;
         this.connections = connections;
         this.limits = limits;
+        this.tls = tls;
     }
 
     /**
@@ -79,7 +84,7 @@ public final class PostgresAdapter implements DatabaseAdapter {
         PostgresSessions sessions = new PostgresSessions(target, effective);
         return new PostgresAdapter(target,
                 new ServerConnections(target.defaultDatabase(), database -> decorator.apply(sessions.apply(database)), effective),
-                SessionLimits.of(effective));
+                SessionLimits.of(effective), sessions.tls());
     }
 
     /**
@@ -92,7 +97,7 @@ public final class PostgresAdapter implements DatabaseAdapter {
      * @param defaultDatabase the database that enumeration and server questions use
      */
     public static PostgresAdapter create(String defaultDatabase, Function<String, ConnectionFactory> factories, ConnectionConfig config) {
-        return new PostgresAdapter(null, new ServerConnections(defaultDatabase, factories, config), SessionLimits.of(config));
+        return new PostgresAdapter(null, new ServerConnections(defaultDatabase, factories, config), SessionLimits.of(config), null);
     }
 
     /** A pooled connection to the server's default database, with the collector's session settings. */
@@ -149,6 +154,12 @@ public final class PostgresAdapter implements DatabaseAdapter {
                     long started = System.nanoTime();
                     return singleText(connection, "SELECT '1'").map(ignored -> Duration.ofNanos(System.nanoTime() - started));
                 })));
+    }
+
+    @Override
+    public Mono<TransportSecurity> transportSecurity() {
+        return connections.withPooled(connection -> PostgresSessions.transportSecurity(connection,
+                () -> tls == null ? List.of() : tls.lastServerCertificate().stream().toList()));
     }
 
     @Override
