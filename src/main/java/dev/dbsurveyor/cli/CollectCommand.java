@@ -22,7 +22,9 @@ import dev.dbsurveyor.sweep.Sweep;
 import dev.dbsurveyor.sweep.SweepTally;
 import dev.dbsurveyor.server.ServerTarget;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.IParameterConsumer;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -33,6 +35,8 @@ import reactor.core.publisher.Mono;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
+import java.util.Stack;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -147,11 +151,10 @@ final class CollectCommand implements java.util.concurrent.Callable<Integer> {
      * Takes the value of {@code --resume} only when it is one ({@code --resume=failed}, {@code --resume failed}),
      * so that {@code --resume URL} leaves the URL to the command.
      */
-    static final class ResumeValue implements picocli.CommandLine.IParameterConsumer {
+    static final class ResumeValue implements IParameterConsumer {
         @Override
-        public void consumeParameters(java.util.Stack<String> args, picocli.CommandLine.Model.ArgSpec argSpec,
-                                      CommandSpec commandSpec) {
-            boolean value = !args.isEmpty() && List.of("all", "failed").contains(args.peek().toLowerCase(java.util.Locale.ROOT));
+        public void consumeParameters(Stack<String> args, ArgSpec argSpec, CommandSpec commandSpec) {
+            boolean value = !args.isEmpty() && List.of("all", "failed").contains(args.peek().toLowerCase(Locale.ROOT));
             argSpec.setValue(value ? args.pop() : "all");
         }
     }

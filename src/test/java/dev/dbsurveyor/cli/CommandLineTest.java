@@ -127,6 +127,12 @@ class CommandLineTest {
                 "--resume keeps the directory's files: leave out --force");
         assertUsageError(CommandRun.of("collect", url + "/sales", "--resume", "--output-dir", directory.toString()),
                 "--output-dir is for a whole server");
+        Path absent = directory.resolve("absent");
+        for (List<String> args : List.of(List.of("collect", "--resume", url, "--output-dir", absent.toString()),
+                List.of("collect", url, "--resume", "failed", "--output-dir", absent.toString()))) {
+            assertUsageError(CommandRun.of(args.toArray(String[]::new)), "cannot resume: no such directory: " + absent);
+        }
+        assertThat(CommandRun.of("collect", url, "--output-dir", absent.toString(), "--resume=later").err()).contains("'later'");
         assertThat(directory).isEmptyDirectory();
     }
 
