@@ -64,10 +64,7 @@ public final class Resume {
         return server().flatMap(server -> sweep.enumeration().map(databases -> {
             ResumePlan plan = ResumePlan.of(manifest, missingFiles, server, databases, sweep.config(), scope,
                     Instant.now().truncatedTo(ChronoUnit.MILLIS));
-            Set<String> selected = new HashSet<>();
-            DatabaseFilter filter = DatabaseFilter.of(sweep.config());
-            databases.stream().filter(database -> filter.decide(database).selected()).map(EnumeratedDatabase::name).forEach(selected::add);
-            sweep.notify(new SweepEvent.Enumerated(databases.stream().map(EnumeratedDatabase::name).toList(), selected));
+            sweep.notify(new SweepEvent.Enumerated(databases.stream().map(EnumeratedDatabase::name).toList(), plan.selected()));
             return plan;
         }));
     }

@@ -33,8 +33,9 @@ import java.util.Set;
  * @param decisions one per database, entries first in the manifest's order, then the server's new databases
  * @param filterChange a sentence saying how the filters differ from those of the run that wrote the
  *                     manifest; empty when they are the same or were not recorded
+ * @param selected  the server's databases the filters select now (to collect or to skip)
  */
-public record ResumePlan(ServerInfo server, List<Decision> decisions, Optional<String> filterChange) {
+public record ResumePlan(ServerInfo server, List<Decision> decisions, Optional<String> filterChange, Set<String> selected) {
 
     /** How the reason of a Skipped status starts when the sweep never got to the database. */
     public static final String NOT_REACHED = "not reached";
@@ -42,6 +43,7 @@ public record ResumePlan(ServerInfo server, List<Decision> decisions, Optional<S
     public ResumePlan {
         Objects.requireNonNull(server, "server");
         decisions = List.copyOf(decisions);
+        selected = Set.copyOf(selected);
     }
 
     /** What the resume does with one database. */
@@ -118,21 +120,28 @@ public record ResumePlan(ServerInfo server, List<Decision> decisions, Optional<S
         Set<String> filteredBefore = new HashSet<>();
         manifest.filtered().forEach(database -> filteredBefore.add(database.databaseName()));
 
+        Map<String, DatabaseFilter.Verdict> verdicts = new HashMap<>();
+        onServer.values().forEach(database -> verdicts.put(database.name(), filter.decide(database)));
         List<Decision> decisions = new ArrayList<>();
         Map<String, ManifestEntry> entries = new HashMap<>();
         for (ManifestEntry entry : manifest.databases()) {
             entries.put(entry.name(), entry);
-            EnumeratedDatabase database = onServer.get(entry.name());
-            decisions.add(database == null
+            decisions.add(!onServer.containsKey(entry.name())
                     ? new Decision.Keep(entry.staleFrom(now), "gone from the server")
-                    : decide(entry, filter.decide(database), missingFiles.contains(entry.name()), scope));
+                    : decide(entry, verdicts.get(entry.name()), missingFiles.contains(entry.name()), scope));
         }
         for (EnumeratedDatabase database : onServer.values()) {
             if (!entries.containsKey(database.name())) {
-                decisions.add(decideNew(database.name(), filter.decide(database), filteredBefore.contains(database.name())));
+                decisions.add(decideNew(database.name(), verdicts.get(database.name()), filteredBefore.contains(database.name())));
             }
         }
-        return new ResumePlan(server, decisions, filterChange(manifest.filters(), filtersOf(config)));
+        Set<String> selected = new HashSet<>();
+        verdicts.forEach((database, verdict) -> {
+            if (verdict.selected()) {
+                selected.add(database);
+            }
+        });
+        return new ResumePlan(server, decisions, filterChange(manifest.filters(), filtersOf(config)), selected);
     }
 
     /**

@@ -71,38 +71,21 @@ public final class Sweep {
      */
     public Flux<DatabaseOutcome> outcomes() {
         return Flux.defer(() -> {
-            long started = System.nanoTime();
             DatabaseFilter filter = DatabaseFilter.of(config);
-            // One sampler per run: its rate limit is shared by every database of the sweep.
-            Function<DatabaseSchema, Mono<DatabaseSchema>> sampling = sampling();
-
-            return adapter.enumerate()
-                    .collectList()
-                    .retryWhen(serverRetries().retry())
-                    .flatMapMany(databases -> {
-                        SweepTally tally = new SweepTally();
-                        List<DatabaseOutcome> decided = new ArrayList<>();
-                        List<String> collected = new ArrayList<>();
-                        Set<String> selected = new HashSet<>();
-                        for (EnumeratedDatabase database : databases) {
-                            DatabaseFilter.Verdict verdict = filter.decide(database);
-                            if (verdict.selected()) {
-                                selected.add(database.name());
-                            }
-                            verdict.outcome(database.name()).ifPresentOrElse(decided::add, () -> collected.add(database.name()));
-                        }
-                        notify(new SweepEvent.Enumerated(databases.stream().map(EnumeratedDatabase::name).toList(), selected));
-                        // Outcomes known at once go first and outside the bounded flatMap: there, as values
-                        // known at subscription, flatMap hands their slots back upstream only in batches, and
-                        // slots owed at the end of the first batch stay lost (max_concurrency 16 ran as 5).
-                        return Flux.fromIterable(decided)
-                                .concatWith(Flux.fromIterable(collected).flatMap(database -> collect(database, sampling), config.maxConcurrency()))
-                                .doOnNext(outcome -> {
-                                    tally.add(outcome);
-                                    notify(event(outcome, tally.progress(databases.size(), since(started))));
-                                });
-                    })
-                    .handle(this::stopAtFailureUnlessContinuing);
+            return enumeration().flatMapMany(databases -> {
+                List<DatabaseOutcome> decided = new ArrayList<>();
+                List<String> collected = new ArrayList<>();
+                Set<String> selected = new HashSet<>();
+                for (EnumeratedDatabase database : databases) {
+                    DatabaseFilter.Verdict verdict = filter.decide(database);
+                    if (verdict.selected()) {
+                        selected.add(database.name());
+                    }
+                    verdict.outcome(database.name()).ifPresentOrElse(decided::add, () -> collected.add(database.name()));
+                }
+                notify(new SweepEvent.Enumerated(databases.stream().map(EnumeratedDatabase::name).toList(), selected));
+                return outcomesOf(decided, collected);
+            });
         });
     }
 
@@ -147,7 +130,8 @@ public final class Sweep {
 
     /**
      * {@code decided}, then each of {@code databases} collected as a sweep collects its databases
-     * (up to {@code max_concurrency} at once, one sampler for all), with progress events counted
+     * (up to {@code max_concurrency} at once, one sampler for all: its rate limit is shared by the
+     * run), with progress events counted
      * against their number; the first failure ends the stream unless {@code continue_on_error}.
      */
     Flux<DatabaseOutcome> outcomesOf(List<DatabaseOutcome> decided, List<String> databases) {
@@ -156,6 +140,9 @@ public final class Sweep {
             int total = decided.size() + databases.size();
             Function<DatabaseSchema, Mono<DatabaseSchema>> sampling = sampling();
             SweepTally tally = new SweepTally();
+            // Outcomes known at once go first and outside the bounded flatMap: there, as values
+            // known at subscription, flatMap hands their slots back upstream only in batches, and
+            // slots owed at the end of the first batch stay lost (max_concurrency 16 ran as 5).
             return Flux.fromIterable(decided)
                     .concatWith(Flux.fromIterable(databases).flatMap(database -> collect(database, sampling), config.maxConcurrency()))
                     .doOnNext(outcome -> {
