@@ -117,7 +117,7 @@ class TlsCaptureIT {
             assertThat(run.exitCode()).as(run.all()).isZero();
             assertThat(tlsHandshakeRecord(proxy.sentToServer())).isTrue();
             // SNI: the host name in the ClientHello, as libpq's sslsni=1 sends it, though the driver connects to an address.
-            assertThat(proxy.carried("localhost")).isTrue();
+            assertThat(new String(proxy.sentToServer(), java.nio.charset.StandardCharsets.ISO_8859_1)).contains("localhost");
         }
     }
 
