@@ -70,10 +70,6 @@ public final class ClientTls {
         }
     }
 
-    public TlsSettings settings() {
-        return settings;
-    }
-
     /**
      * The driver's TLS context as these settings want it: this class's trust, no endpoint
      * identification of Netty's own (the JDK leaves it to a trust manager like this one, but
