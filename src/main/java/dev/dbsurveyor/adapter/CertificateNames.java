@@ -27,8 +27,13 @@ final class CertificateNames {
     private CertificateNames() {
     }
 
+    /** Whether a host is written as an IP address rather than a name. */
+    static boolean isIpLiteral(String host) {
+        return IP_LITERAL.matcher(host).matches();
+    }
+
     static boolean matches(X509Certificate certificate, String host) {
-        boolean ipHost = IP_LITERAL.matcher(host).matches();
+        boolean ipHost = isIpLiteral(host);
         List<String> dnsNames = alternativeNames(certificate, DNS_NAME);
         List<String> ipAddresses = alternativeNames(certificate, IP_ADDRESS);
         if (ipHost) {

@@ -12,10 +12,13 @@ import io.r2dbc.spi.ConnectionFactoryMetadata;
 import reactor.core.publisher.Mono;
 
 import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SNIHostName;
+import javax.net.ssl.SSLParameters;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.X509Certificate;
 import javax.net.ssl.SSLException;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
@@ -67,18 +70,33 @@ public final class ClientTls {
         }
     }
 
-    public TlsSettings settings() {
-        return settings;
-    }
-
     /**
      * The driver's TLS context as these settings want it: this class's trust, no endpoint
-     * identification of Netty's own, and the client certificate or none (not even one a driver
-     * found in a default place of its own). Called by the drivers for every TLS connection, on
-     * the event loop: it only hands over what the constructor made.
+     * identification of Netty's own (the JDK leaves it to a trust manager like this one, but
+     * Netty's OpenSSL engine, when netty-tcnative is on the class path, would check the host name
+     * natively, even under {@code verify-ca}), and the client certificate or none (not even one a
+     * driver found in a default place of its own). Called by the drivers for every TLS connection,
+     * on the event loop: it only hands over what the constructor made.
      */
     public SslContextBuilder configure(SslContextBuilder builder) {
         return builder.trustManager(trust).endpointIdentificationAlgorithm(null).keyManager(keyManagers);
+    }
+
+    /**
+     * TLS parameters that name the server as the URL does (SNI), when the URL names it by a DNS
+     * name: connections are made to an address looked up beforehand, and a server or proxy that
+     * routes by name would not know whom they are for.
+     */
+    public SSLParameters parameters() {
+        SSLParameters parameters = new SSLParameters();
+        if (!CertificateNames.isIpLiteral(settings.host())) {
+            try {
+                parameters.setServerNames(List.of(new SNIHostName(settings.host())));
+            } catch (IllegalArgumentException notAHostName) {
+                // A name SNI cannot carry (an underscore, say): the server is not told it, as libpq.
+            }
+        }
+        return parameters;
     }
 
     /** The last certificate a server showed these connections, with the handshake's protocol and cipher. */

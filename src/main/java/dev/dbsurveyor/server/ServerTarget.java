@@ -248,14 +248,12 @@ public final class ServerTarget {
 
     /**
      * The address to connect to: the host looked up now, a blocking call for callers on a thread
-     * that may block (drivers would otherwise look it up on their event loop). With
-     * {@code sslmode=verify-full} the name is kept, since the certificate is checked against it;
-     * a name that does not resolve is kept too, and fails when connecting.
+     * that may block (drivers would otherwise look it up on their event loop). Under
+     * {@code sslmode=verify-full} too: the certificate is checked against {@link #host()}, as the
+     * URL names it, not against the address. A name that does not resolve is kept, and fails when
+     * connecting.
      */
     public String resolvedAddress() {
-        if (tls.verifiesHostName()) {
-            return host;
-        }
         try {
             return java.net.InetAddress.getByName(host).getHostAddress();
         } catch (java.net.UnknownHostException e) {

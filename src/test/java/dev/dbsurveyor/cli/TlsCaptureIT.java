@@ -107,6 +107,20 @@ class TlsCaptureIT {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void aPostgresServerNamedByNameIsToldTheNameInTheClientHello() throws Exception {
+        ServerEndpoint server = servers.get(Engine.POSTGRES).endpoint();
+        try (RecordingProxy proxy = new RecordingProxy(server.host(), server.port())) {
+            CommandRun run = CommandRun.of("test", "postgresql://" + TlsPostgresServers.USER + "@localhost:" + proxy.port()
+                    + "?sslmode=verify-full&sslrootcert=" + TestCertificates.shared().trusted().certificateFile());
+
+            assertThat(run.exitCode()).as(run.all()).isZero();
+            assertThat(tlsHandshakeRecord(proxy.sentToServer())).isTrue();
+            // SNI: the host name in the ClientHello, as libpq's sslsni=1 sends it, though the driver connects to an address.
+            assertThat(new String(proxy.sentToServer(), java.nio.charset.StandardCharsets.ISO_8859_1)).contains("localhost");
+        }
+    }
+
     /** Whether the bytes hold a TLS handshake record that is a ClientHello (content type 22, version 3.x, handshake type 1). */
     private static boolean tlsHandshakeRecord(byte[] bytes) {
         for (int i = 0; i + 5 < bytes.length; i++) {

@@ -75,7 +75,8 @@ final class PostgresSessions implements Function<String, ConnectionFactory> {
                         "jit", "off"));
         target.passwordFor(database).map(Secret::reveal).ifPresent(builder::password);
         if (target.tls().mode() != TlsMode.DISABLE) {
-            builder.sslContextBuilderCustomizer(tls::configure);
+            // The driver is given an address; the server is told the name, as libpq's sslsni=1 does.
+            builder.sslContextBuilderCustomizer(tls::configure).sslSni(false).sslParameters(address -> tls.parameters());
         }
         return tls.explainingRefusals(new PostgresqlConnectionFactory(builder.build()), PostgresSessions::noTlsOffered,
                 PostgresSessions::clientCertificateRefusal);
