@@ -13,12 +13,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The command line as a process of its own, from the jar the build packaged, so that a test can
- * interrupt it as a user or the system would: {@link #interrupt()} sends SIGTERM (the JVM runs its
- * shutdown hooks, as on Ctrl-C), {@link #kill()} SIGKILL (nothing runs).
+ * run it as a user does, or interrupt it as a user or the system would: {@link #interrupt()} sends
+ * SIGTERM (the JVM runs its shutdown hooks, as on Ctrl-C), {@link #kill()} SIGKILL (nothing runs).
+ * The machine's password and libpq variables ({@code PG*}, {@code DBSURVEYOR_*}, {@code MYSQL_PWD})
+ * never reach it: each test gives what its run needs.
  */
 final class CommandProcess {
 
-    private static final Duration BOUND = Duration.ofSeconds(90);
+    private static final Duration BOUND = Duration.ofSeconds(120);
 
     private final Process process;
     private final Path out;
@@ -31,17 +33,35 @@ final class CommandProcess {
     }
 
     static CommandProcess start(String... args) {
+        return start(List.of(), args);
+    }
+
+    /** The command with {@code jvmOptions} (such as {@code -Duser.home=…}) before {@code -jar}. */
+    static CommandProcess start(List<String> jvmOptions, String... args) {
         Path jar = Path.of("target", "dbsurveyor.jar");
         assertThat(jar).as("the packaged command (the build makes it before the integration tests)").exists();
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-                jar.toString()));
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar.toString()));
         command.addAll(List.of(args));
         try {
             Path out = Files.createTempFile("dbsurveyor-out", ".txt");
             Path err = Files.createTempFile("dbsurveyor-err", ".txt");
-            return new CommandProcess(new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start(), out, err);
+            ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+            builder.environment().keySet().removeIf(name -> name.startsWith("PG") || name.startsWith("DBSURVEYOR_") || name.equals("MYSQL_PWD"));
+            return new CommandProcess(builder.start(), out, err);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Runs the command to its end; its output is read whole once it exits. */
+    static CommandRun run(List<String> jvmOptions, String... args) {
+        try {
+            return start(jvmOptions, args).await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
         }
     }
 

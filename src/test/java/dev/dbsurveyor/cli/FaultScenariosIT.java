@@ -307,29 +307,7 @@ class FaultScenariosIT {
 
     /** Runs the command line as its own JVM from the jar the build packaged; its output is read whole once it exits. */
     private static CommandRun runJar(String... args) {
-        Path jar = Path.of("target", "dbsurveyor.jar");
-        assertThat(jar).as("the packaged command (the build makes it before the integration tests)").exists();
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", jar.toString()));
-        command.addAll(List.of(args));
-        try {
-            Path out = Files.createTempFile("dbsurveyor-out", ".txt");
-            Path err = Files.createTempFile("dbsurveyor-err", ".txt");
-            Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-            if (!process.waitFor(BOUND.toSeconds(), TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new AssertionError("the process did not end within " + BOUND);
-            }
-            CommandRun run = new CommandRun(process.exitValue(), Files.readString(out), Files.readString(err));
-            Files.delete(out);
-            Files.delete(err);
-            return run;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted", e);
-        }
+        return CommandProcess.run(List.of(), args);
     }
 
     private static void closeAll(List<Connection> connections) {

@@ -12,13 +12,10 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,31 +34,7 @@ class TlsCommandLineIT {
     private static final TestCertificates CERTIFICATES = TestCertificates.shared();
 
     private CommandRun runJar(String... args) {
-        Path jar = Path.of("target", "dbsurveyor.jar");
-        assertThat(jar).as("the packaged command (the build makes it before the integration tests)").exists();
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Duser.home=" + home, "-jar", jar.toString()));
-        command.addAll(List.of(args));
-        try {
-            Path out = Files.createTempFile("dbsurveyor-out", ".txt");
-            Path err = Files.createTempFile("dbsurveyor-err", ".txt");
-            ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
-            builder.environment().keySet().removeIf(name -> name.startsWith("PG") || name.startsWith("DBSURVEYOR_") || name.equals("MYSQL_PWD"));
-            Process process = builder.start();
-            if (!process.waitFor(120, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new AssertionError("the process did not end within 120 s");
-            }
-            CommandRun run = new CommandRun(process.exitValue(), Files.readString(out), Files.readString(err));
-            Files.delete(out);
-            Files.delete(err);
-            return run;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted", e);
-        }
+        return CommandProcess.run(List.of("-Duser.home=" + home), args);
     }
 
     private static String scheme(Engine engine) {
