@@ -21,8 +21,9 @@ public final class PostgresSessions {
         Map<String, Long> previous = read(server, prefix);
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (System.nanoTime() < deadline) {
-            // Backends that have just closed report their session as they exit: wait until two reads agree.
-            Thread.sleep(300);
+            // Backends that have just closed report their session as they exit, and a backend flushes its
+            // statistics at most once a second: wait until two reads more than a second apart agree.
+            Thread.sleep(1_200);
             Map<String, Long> now = read(server, prefix);
             if (now.equals(previous)) {
                 return now;
