@@ -1,5 +1,13 @@
 package dev.dbsurveyor.cli;
 
+import java.util.function.BooleanSupplier;
+
+import java.io.UncheckedIOException;
+
+import java.io.IOException;
+
+import dev.dbsurveyor.testing.BoundedPoll;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.dbsurveyor.output.DatabaseFileNames;
 import dev.dbsurveyor.output.ExitCodes;
@@ -99,34 +107,32 @@ class ResumeIT {
     }
 
     /** Waits until {@code count} database files are in {@code output} while {@code process} runs. */
-    private static void awaitFiles(Path output, int count, CommandProcess process) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline && process.alive()) {
-            if (Files.isDirectory(output)) {
-                try (Stream<Path> files = Files.list(output)) {
-                    if (files.filter(file -> file.toString().endsWith(".dbsurveyor.json")).count() >= count) {
-                        return;
-                    }
-                }
-            }
-            Thread.sleep(10);
+    private static void awaitFiles(Path output, int count, CommandProcess process) {
+        BoundedPoll.until(() -> !process.alive() || databaseFiles(output) >= count, Duration.ofSeconds(60));
+        if (databaseFiles(output) < count) {
+            throw new AssertionError("the run ended or ran out of time before it wrote " + count + " files");
         }
-        throw new AssertionError("the run ended or ran out of time before it wrote " + count + " files");
+    }
+
+    private static long databaseFiles(Path output) {
+        if (!Files.isDirectory(output)) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.list(output)) {
+            return files.filter(file -> file.toString().endsWith(".dbsurveyor.json")).count();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Waits until {@code count} files of {@code output} differ from {@code before} while {@code process} runs. */
-    private static void awaitChanged(DirectorySnapshot output, Map<String, String> before, int count, CommandProcess process) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline && process.alive()) {
-            Map<String, String> now = output.checksums();
-            // Database files only: a temporary file that a write is about to rename is not a changed file yet.
-            if (now.entrySet().stream().filter(file -> file.getKey().endsWith(".dbsurveyor.json")
-                    && !file.getValue().equals(before.get(file.getKey()))).count() >= count) {
-                return;
-            }
-            Thread.sleep(10);
+    private static void awaitChanged(DirectorySnapshot output, Map<String, String> before, int count, CommandProcess process) {
+        // Database files only: a temporary file that a write is about to rename is not a changed file yet.
+        BooleanSupplier changed = () -> output.checksums().entrySet().stream().filter(file -> file.getKey().endsWith(".dbsurveyor.json")
+                && !file.getValue().equals(before.get(file.getKey()))).count() >= count;
+        if (!BoundedPoll.until(() -> changed.getAsBoolean() || !process.alive(), Duration.ofSeconds(60)) || !changed.getAsBoolean()) {
+            throw new AssertionError("the run ended or ran out of time before it changed " + count + " files");
         }
-        throw new AssertionError("the run ended or ran out of time before it changed " + count + " files");
     }
 
     private static Set<String> changedFiles(Map<String, String> before, Map<String, String> after) {

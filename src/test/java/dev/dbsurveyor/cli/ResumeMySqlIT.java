@@ -1,5 +1,7 @@
 package dev.dbsurveyor.cli;
 
+import dev.dbsurveyor.testing.BoundedPoll;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.dbsurveyor.adapter.mysql.MySqlAdapter;
 import dev.dbsurveyor.config.ConnectionConfig;
@@ -155,18 +157,17 @@ class ResumeMySqlIT {
         }
     }
 
-    private static void awaitFiles(Path output, int count) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline) {
-            try (Stream<Path> files = Files.list(output)) {
-                if (files.filter(file -> file.toString().endsWith(".dbsurveyor.json")).count() >= count) {
-                    return;
-                }
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-            Thread.sleep(10);
+    private static void awaitFiles(Path output, int count) {
+        if (!BoundedPoll.until(() -> databaseFiles(output) >= count, Duration.ofSeconds(60))) {
+            throw new AssertionError("the sweep did not write " + count + " files in time");
         }
-        throw new AssertionError("the sweep did not write " + count + " files in time");
+    }
+
+    private static long databaseFiles(Path output) {
+        try (Stream<Path> files = Files.list(output)) {
+            return files.filter(file -> file.toString().endsWith(".dbsurveyor.json")).count();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

@@ -1,0 +1,22 @@
+package dev.dbsurveyor.testing;
+
+import reactor.core.publisher.Flux;
+
+import java.time.Duration;
+import java.util.function.BooleanSupplier;
+
+/** Waits for a condition by asking it every 10 ms, at most {@code bound} long: no sleep loop in the tests. */
+public final class BoundedPoll {
+
+    private BoundedPoll() {
+    }
+
+    /** Whether {@code condition} held within {@code bound}. */
+    public static boolean until(BooleanSupplier condition, Duration bound) {
+        if (condition.getAsBoolean()) {
+            return true;
+        }
+        Long held = Flux.interval(Duration.ofMillis(10)).filter(tick -> condition.getAsBoolean()).take(1).take(bound).blockFirst();
+        return held != null;
+    }
+}
