@@ -38,6 +38,8 @@ record DirectorySnapshot(Path directory) {
             try {
                 sums.put(file.getFileName().toString(),
                         HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file))));
+            } catch (java.nio.file.NoSuchFileException renamedMeanwhile) {
+                // A running command's temporary file, renamed into place between the listing and the read.
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             } catch (NoSuchAlgorithmException e) {

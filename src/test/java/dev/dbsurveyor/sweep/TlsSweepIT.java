@@ -1,5 +1,7 @@
 package dev.dbsurveyor.sweep;
 
+import dev.dbsurveyor.testing.BoundedPoll;
+
 import dev.dbsurveyor.adapter.DatabaseAdapter;
 import dev.dbsurveyor.adapter.DatabaseAdapters;
 import dev.dbsurveyor.config.ConnectionConfig;
@@ -114,11 +116,8 @@ class TlsSweepIT {
             sampler.block(Duration.ofSeconds(10));
             adapter.close().block(Duration.ofSeconds(30));
         }
+        BoundedPoll.until(() -> sessions(admin, engine)[0] == 0, Duration.ofSeconds(2));
         long left = sessions(admin, engine)[0];
-        for (int i = 0; i < 40 && left > 0; i++) {
-            Thread.sleep(50);
-            left = sessions(admin, engine)[0];
-        }
         return new Run(result, clientPeak.get(), serverPeak.get(), plaintext.get(), left);
     }
 

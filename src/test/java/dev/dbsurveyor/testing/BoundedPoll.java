@@ -1,6 +1,8 @@
 package dev.dbsurveyor.testing;
 
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
@@ -16,7 +18,14 @@ public final class BoundedPoll {
         if (condition.getAsBoolean()) {
             return true;
         }
-        Long held = Flux.interval(Duration.ofMillis(10)).filter(tick -> condition.getAsBoolean()).take(1).take(bound).blockFirst();
+        // Asked on a thread that may block: a condition may read files or query a server.
+        Boolean held = Flux.interval(Duration.ofMillis(10))
+                .onBackpressureDrop()
+                .concatMap(tick -> Mono.fromCallable(condition::getAsBoolean).subscribeOn(Schedulers.boundedElastic()))
+                .filter(Boolean::booleanValue)
+                .take(1)
+                .take(bound)
+                .blockFirst();
         return held != null;
     }
 }

@@ -1,6 +1,11 @@
 package dev.dbsurveyor.testing;
 
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -18,19 +23,17 @@ public final class PostgresSessions {
 
     /** Sessions so far of each database whose name starts with {@code prefix}, once the counts have stopped moving. */
     public static Map<String, Long> of(TestServer server, String prefix) throws InterruptedException {
-        Map<String, Long> previous = read(server, prefix);
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (System.nanoTime() < deadline) {
-            // Backends that have just closed report their session as they exit, and a backend flushes its
-            // statistics at most once a second: wait until two reads more than a second apart agree.
-            Thread.sleep(1_200);
-            Map<String, Long> now = read(server, prefix);
-            if (now.equals(previous)) {
-                return now;
-            }
-            previous = now;
-        }
-        return previous;
+        // Backends that have just closed report their session as they exit, and a backend flushes its
+        // statistics at most once a second: two reads more than a second apart must agree.
+        List<Map<String, Long>> reads = Flux.interval(Duration.ZERO, Duration.ofMillis(1_200))
+                .onBackpressureDrop()
+                .concatMap(tick -> Mono.fromCallable(() -> read(server, prefix)).subscribeOn(Schedulers.boundedElastic()))
+                .buffer(2, 1)
+                .filter(pair -> pair.size() == 2 && pair.get(0).equals(pair.get(1)))
+                .take(1)
+                .take(Duration.ofSeconds(10))
+                .blockLast();
+        return reads != null ? reads.get(1) : read(server, prefix);
     }
 
     /** The databases with more sessions {@code after} than {@code before}. */
