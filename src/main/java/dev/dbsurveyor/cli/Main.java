@@ -9,7 +9,9 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        int exitCode = commandLine().execute(args);
+        EventLoopThreads.stop();
+        System.exit(exitCode);
     }
 
     /** The command line, ready to execute; tests run it in-process. */
