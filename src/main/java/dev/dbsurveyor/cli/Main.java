@@ -9,6 +9,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        Warmup.start(args);
         int exitCode = commandLine().execute(args);
         EventLoopThreads.stop();
         System.exit(exitCode);

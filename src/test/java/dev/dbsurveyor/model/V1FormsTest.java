@@ -76,9 +76,9 @@ class V1FormsTest {
     @Test
     void ourSchemaRefusesAV1TriggerListWithATruncateEventAndAV1TypeOfExclusion() {
         String document = ContractSchemas.assertValid(ContractFixtures.stubDocument("d", CollectionStatus.SUCCESS));
-        String withTruncate = document.replace("\"triggers\" : [ ]", "\"triggers\" : [ {\"name\":\"w\",\"table_name\":\"t\",\"event\":\"Truncate\",\"timing\":\"After\"} ]");
-        String withExclusion = document.replace("\"constraints\" : [ ]",
-                "\"constraints\" : [ {\"name\":\"x\",\"table_name\":\"t\",\"constraint_type\":\"Exclusion\",\"columns\":[]} ]");
+        String withTruncate = document.replace("\"triggers\":[]", "\"triggers\":[{\"name\":\"w\",\"table_name\":\"t\",\"event\":\"Truncate\",\"timing\":\"After\"}]");
+        String withExclusion = document.replace("\"constraints\":[]",
+                "\"constraints\":[{\"name\":\"x\",\"table_name\":\"t\",\"constraint_type\":\"Exclusion\",\"columns\":[]}]");
 
         assertThat(withTruncate).isNotEqualTo(document);
         assertThat(withExclusion).isNotEqualTo(document);
