@@ -62,7 +62,7 @@ public final class DiffMarkdown implements AutoCloseable {
         sectionText.write("| | kind | object | change |\n| --- | --- | --- | --- |\n");
         StringBuilder blocks = new StringBuilder();
         for (ObjectChange change : database.objects()) {
-            sectionText.write("| " + ChangeLabels.sign(change) + " | " + change.kind().word() + " | " + code(ChangeLabels.name(change))
+            sectionText.write("| " + ChangeLabels.sign(change) + " | " + cell(change.kind().word()) + " | " + code(ChangeLabels.name(change))
                     + " | " + what(change, blocks) + " |\n");
         }
         sectionText.write(blocks.toString());
@@ -144,7 +144,7 @@ public final class DiffMarkdown implements AutoCloseable {
                 case '>' -> escaped.append("&gt;");
                 case '&' -> escaped.append("&amp;");
                 case '|' -> escaped.append("&#124;");
-                case '\\', '`', '*', '_', '[', ']', '#', '~', '!', '(', ')', '{', '}', '+', '-', '.', '"', '\'', '@', ':', '=', '$', '%' ->
+                case '\\', '`', '*', '_', '[', ']', '~', '!', '#' ->
                         escaped.append('\\').appendCodePoint(point);
                 default -> {
                     if (Character.isISOControl(point) || point == 0x2028 || point == 0x2029) {
