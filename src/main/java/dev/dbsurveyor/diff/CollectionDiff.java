@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.IntConsumer;
 
 /**
  * Compares two collections database by database, in name order: databases are matched by name,
@@ -73,7 +74,15 @@ public final class CollectionDiff {
      * @throws ConfigurationException when a document of either side is missing or does not read
      */
     public DiffSummary compare(Consumer<DatabaseDiff> each) {
-        Tally tally = new Tally();
+        return compare(each, compared -> { });
+    }
+
+    /**
+     * As {@link #compare(Consumer)}, and tells {@code progress} how many databases have been compared
+     * after each one (whether it differs or not).
+     */
+    public DiffSummary compare(Consumer<DatabaseDiff> each, IntConsumer progress) {
+        Tally tally = new Tally(progress);
         if (old.form() == CollectionForm.DOCUMENT && next.form() == CollectionForm.DOCUMENT) {
             compareOne(old.read(old.names().get(0)), next.read(next.names().get(0)), each, tally);
             return tally.summary();
@@ -124,9 +133,15 @@ public final class CollectionDiff {
         private int databases;
         private final int[] byChange = new int[DatabaseChangeType.values().length];
         private ChangeCounts objects = ChangeCounts.NONE;
+        private final IntConsumer progress;
+
+        Tally(IntConsumer progress) {
+            this.progress = progress;
+        }
 
         void add(Optional<DatabaseDiff> diff) {
             databases++;
+            progress.accept(databases);
             diff.ifPresent(database -> {
                 byChange[database.change().ordinal()]++;
                 objects = objects.plus(database.counts());
