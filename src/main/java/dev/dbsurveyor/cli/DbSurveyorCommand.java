@@ -9,13 +9,14 @@ import picocli.CommandLine.Command;
         versionProvider = DbSurveyorCommand.Version.class,
         description = {"Collects the schemas of whole PostgreSQL, MySQL and MariaDB servers into JSON.",
                 "A server is named by a URL: postgresql://... for PostgreSQL, mysql://... or mariadb://... for MySQL and MariaDB."},
-        subcommands = {CollectCommand.class, ListCommand.class, TestCommand.class, ValidateCommand.class, DemoCommand.class,
+        subcommands = {CollectCommand.class, ListCommand.class, TestCommand.class, ValidateCommand.class, DiffCommand.class, DemoCommand.class,
                 CompletionCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {
                 "  0    at least one selected database produced a usable document",
                 "  1    none did (with --strict: a database failed, or a table could not be read)",
                 "  2    usage or configuration error: bad flag, URL, pattern or output path",
+                "       (diff exits as diff(1): 0 same, 1 different, 2 trouble)",
                 "  130  interrupted (Ctrl-C)"})
 public final class DbSurveyorCommand implements Runnable {
 

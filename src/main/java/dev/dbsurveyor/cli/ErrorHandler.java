@@ -10,7 +10,8 @@ import java.util.Optional;
 
 /**
  * Turns what a command throws, and arguments it cannot take, into one line on stderr and a
- * documented exit code: usage and configuration errors are 2, anything else 1. The stack trace
+ * documented exit code: usage and configuration errors are 2, anything else 1 (for {@code diff},
+ * whose 1 means "different", every error is 2). The stack trace
  * appears only with {@code -v}.
  */
 final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
@@ -24,7 +25,7 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
             error.printStackTrace(err);
         }
         err.flush();
-        return exitCode(error);
+        return commandLine.getCommandSpec().userObject() instanceof DiffCommand ? ExitCodes.USAGE : exitCode(error);
     }
 
     /**

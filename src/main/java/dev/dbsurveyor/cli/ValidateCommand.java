@@ -123,6 +123,7 @@ final class ValidateCommand implements java.util.concurrent.Callable<Integer> {
             case DOCUMENT -> "upstream would load it";
             case BUNDLE -> "upstream would load each of its " + verdict.documents() + " documents";
             case MANIFEST -> "a manifest, which upstream does not read (it holds no document)";
+            case CHANGES -> "a change document, which upstream does not read (it holds no document)";
         });
         return true;
     }

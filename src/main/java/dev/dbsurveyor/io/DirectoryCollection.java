@@ -1,5 +1,8 @@
 package dev.dbsurveyor.io;
 
+import dev.dbsurveyor.config.ConfigurationException;
+import dev.dbsurveyor.model.CollectionForm;
+import dev.dbsurveyor.model.CollectionStatus;
 import dev.dbsurveyor.model.DatabaseSchema;
 import dev.dbsurveyor.model.ManifestEntry;
 import dev.dbsurveyor.model.MultiDatabaseManifest;
@@ -8,13 +11,70 @@ import dev.dbsurveyor.output.ContractMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * A per-database output directory as {@link CollectionReader} read it: its checked manifest, and
  * each entry's document read on demand (a directory of thousands of databases is never held in
- * memory whole). Blocking: use it from a thread that may block.
+ * memory whole). As a {@link StoredCollection} it holds the manifest's entries that are not stale,
+ * by name; a collected entry is read from its file, a failed or skipped one is its manifest status.
+ * Blocking: use it from a thread that may block.
  */
-public record DirectoryCollection(Path directory, MultiDatabaseManifest manifest) {
+public final class DirectoryCollection implements StoredCollection {
+
+    private final Path directory;
+    private final MultiDatabaseManifest manifest;
+    private final Map<String, ManifestEntry> entries = new TreeMap<>();
+
+    public DirectoryCollection(Path directory, MultiDatabaseManifest manifest) {
+        this.directory = directory;
+        this.manifest = manifest;
+        manifest.databases().stream().filter(entry -> !entry.stale()).forEach(entry -> entries.put(entry.name(), entry));
+    }
+
+    /** The directory. */
+    public Path directory() {
+        return directory;
+    }
+
+    /** Its checked manifest. */
+    public MultiDatabaseManifest manifest() {
+        return manifest;
+    }
+
+    @Override
+    public Path path() {
+        return directory;
+    }
+
+    @Override
+    public CollectionForm form() {
+        return CollectionForm.DIRECTORY;
+    }
+
+    @Override
+    public List<String> names() {
+        return List.copyOf(entries.keySet());
+    }
+
+    @Override
+    public StoredDatabase read(String name) {
+        ManifestEntry entry = entries.get(name);
+        if (entry == null) {
+            throw new IllegalArgumentException(directory + " holds no database " + name);
+        }
+        if (!(entry.status() instanceof CollectionStatus.Success)) {
+            return new StoredDatabase.NotCollected(name, entry.status());
+        }
+        try {
+            return StoredDatabase.of(name, document(entry));
+        } catch (IOException | IllegalArgumentException e) {
+            throw new ConfigurationException(fileOf(entry) + " is not a valid dbsurveyor document: "
+                    + CollectionReader.firstLine(CollectionReader.rootMessage(e)));
+        }
+    }
 
     /** Where an entry's document is. */
     public Path fileOf(ManifestEntry entry) {

@@ -12,7 +12,7 @@ import java.util.List;
 
 /**
  * Validates JSON against the schemas shipped in the jar under {@code schemas/}: a database
- * document, a bundle or a manifest. Each violation is reported as "JSON pointer: message".
+ * document, a bundle, a manifest or a change document. Each violation is reported as "JSON pointer: message".
  */
 public final class ContractValidator {
 
@@ -26,11 +26,12 @@ public final class ContractValidator {
                             .pathType(PathType.JSON_POINTER)
                             .build()));
 
-    /** The three kinds of file and their schemas. */
+    /** The kinds of file and their schemas. */
     public enum Kind {
         DOCUMENT("dbsurveyor-schema-v1.0.json"),
         BUNDLE("dbsurveyor-bundle-v1.0.json"),
-        MANIFEST("dbsurveyor-manifest-v1.0.json");
+        MANIFEST("dbsurveyor-manifest-v1.0.json"),
+        DIFF("dbsurveyor-diff-v1.0.json");
 
         private final String file;
         private Schema schema;
@@ -48,6 +49,9 @@ public final class ContractValidator {
 
         /** What a file is, from its top-level fields. */
         public static Kind of(JsonNode json) {
+            if (json.has("summary") && json.has("options")) {
+                return DIFF;
+            }
             if (json.has("server_info") && json.has("failures")) {
                 return BUNDLE;
             }

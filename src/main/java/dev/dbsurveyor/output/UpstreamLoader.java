@@ -72,6 +72,7 @@ public final class UpstreamLoader {
         }
         return switch (ContractValidator.Kind.of(root.get())) {
             case MANIFEST -> new UpstreamVerdict(UpstreamVerdict.Form.MANIFEST, 0, List.of());
+            case DIFF -> new UpstreamVerdict(UpstreamVerdict.Form.CHANGES, 0, List.of());
             case BUNDLE -> bundle(root.get(), parsed.refusals());
             case DOCUMENT -> new UpstreamVerdict(UpstreamVerdict.Form.DOCUMENT, 1, document(root.get(), "", parsed.refusals()));
         };

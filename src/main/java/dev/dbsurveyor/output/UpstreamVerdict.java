@@ -18,7 +18,9 @@ public record UpstreamVerdict(Form form, int documents, List<UpstreamRefusal> re
          */
         BUNDLE,
         /** A directory's manifest: it holds no document, so nothing in it is judged. */
-        MANIFEST
+        MANIFEST,
+        /** A change document ({@code diff --json}): it holds no document, so nothing in it is judged. */
+        CHANGES
     }
 
     public UpstreamVerdict {

@@ -47,4 +47,15 @@ class HelpTextTest {
             assertThat(help.err()).as(command).isEmpty();
         }
     }
+
+    @Test
+    void theHelpOfDiffFitsEightyColumnsAndSaysItsExitCodesAreDiffs() {
+        CommandRun help = CommandRun.of("diff", "--help");
+
+        assertThat(help.exitCode()).isZero();
+        assertThat(help.out()).contains("Exit codes (as diff(1), unlike the other commands):", "0  no differences", "1  differences",
+                "2  usage or input error");
+        assertThat(help.out().lines()).allSatisfy(line -> assertThat(line.length()).as(line).isLessThanOrEqualTo(80));
+        assertThat(CommandRun.of("--help").out()).contains("diff exits as diff(1)");
+    }
 }

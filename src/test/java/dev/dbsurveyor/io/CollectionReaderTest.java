@@ -88,4 +88,45 @@ class CollectionReaderTest {
         writeManifest(otherVersion.toString());
         assertThatThrownBy(() -> CollectionReader.directory(directory)).hasMessageContaining("/format_version");
     }
+
+    @Test
+    void aBundleIsIndexedAndEachDatabaseReadOnItsOwnInNameOrder() throws Exception {
+        Path bundle = directory.resolve("server.json");
+        Files.writeString(bundle, ContractSchemas.assertValid(ContractFixtures.bundle()));
+
+        StoredCollection collection = CollectionReader.open(bundle);
+
+        assertThat(collection).isInstanceOf(BundleCollection.class);
+        assertThat(collection.names()).containsExactly("broken", "inventory", "locked", "locked_out");
+        assertThat(collection.read("inventory")).isEqualTo(new StoredDatabase.Collected("inventory", ContractFixtures.fullDocument()));
+        assertThat(collection.read("broken")).isEqualTo(new StoredDatabase.NotCollected("broken",
+                new dev.dbsurveyor.model.CollectionStatus.Failed("connection refused")));
+        assertThat(collection.read("locked_out")).isInstanceOf(StoredDatabase.NotCollected.class);
+    }
+
+    @Test
+    void aDocumentADirectoryAndItsManifestOpenAsTheCollectionsTheyAre() throws Exception {
+        Path manifest = writeManifest(ContractFixtures.manifest());
+        Path document = Files.writeString(directory.resolve("inventory.dbsurveyor.json"), ContractSchemas.assertValid(ContractFixtures.fullDocument()));
+
+        assertThat(CollectionReader.open(document)).isEqualTo(new DocumentCollection(document, ContractFixtures.fullDocument()));
+        assertThat(CollectionReader.open(directory).names()).containsExactly("broken", "inventory", "no access");
+        assertThat(CollectionReader.open(manifest).names()).containsExactly("broken", "inventory", "no access");
+        assertThat(CollectionReader.open(directory).read("inventory")).isInstanceOf(StoredDatabase.Collected.class);
+        assertThat(CollectionReader.open(directory).read("no access")).isInstanceOf(StoredDatabase.NotCollected.class);
+    }
+
+    @Test
+    void whatIsNotADbsurveyorFileIsAConfigurationErrorNamingWhy() throws Exception {
+        Path notOurs = Files.writeString(directory.resolve("package.json"), "{\"name\": \"x\"}");
+        Path array = Files.writeString(directory.resolve("array.json"), "[1, 2]");
+        Path truncated = Files.writeString(directory.resolve("cut.json"), "{\"database_info\": {");
+
+        assertThatThrownBy(() -> CollectionReader.open(notOurs)).isInstanceOf(ConfigurationException.class)
+                .hasMessage(notOurs + " is not a dbsurveyor file: it is no document, bundle or manifest");
+        assertThatThrownBy(() -> CollectionReader.open(array)).hasMessage(array + " is not a dbsurveyor file: it is not a JSON object");
+        assertThatThrownBy(() -> CollectionReader.open(truncated)).hasMessageStartingWith(truncated + " is not a dbsurveyor file");
+        assertThatThrownBy(() -> CollectionReader.open(directory.resolve("absent.json")))
+                .hasMessage("no such file or directory: " + directory.resolve("absent.json"));
+    }
 }

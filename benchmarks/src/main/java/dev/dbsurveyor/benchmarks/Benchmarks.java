@@ -11,6 +11,7 @@ public final class Benchmarks {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("diff")) { DiffBenchmark.main(Arrays.copyOfRange(args, 1, args.length)); return; }
         if (args.length == 0 || !List.of("load", "jmh", "heap", "postgres-wide", "postgres-sweep", "mysql-sweep", "mysql-wide", "sampling-rate").contains(args[0])) {
             System.err.println("usage: benchmarks/run load [--url URL] [--scale quick|standard|wide] [--latencies 0,5,10] "
                     + "[--concurrencies 1,4,16,64] [--contenders dbsurveyor,jdbc,schemacrawler,pg_dump] [--budget SECONDS] [--drop]");
