@@ -50,22 +50,40 @@ final class UpstreamCredentialScan {
         }
     }
 
+    /** True when upstream's scan refuses {@code text}. */
+    static boolean refuses(String text) {
+        List<UpstreamRefusal> found = new ArrayList<>(0);
+        string(text, "", found);
+        return !found.isEmpty();
+    }
+
+    // Every word pattern holds '=' and the connection string "://", and lower-casing neither makes nor
+    // removes those characters: a string without them needs neither the lower-casing nor the regex.
     private static void string(String text, String at, List<UpstreamRefusal> refusals) {
+        boolean word = text.indexOf('=') >= 0;
+        boolean connection = text.indexOf("://") >= 0;
+        if (!word && !connection) {
+            return;
+        }
         String lower = text.toLowerCase(Locale.ROOT);
-        for (Map.Entry<String, String> pattern : PATTERNS.entrySet()) {
-            int found = lower.indexOf(pattern.getKey());
-            if (found >= 0) {
-                refusals.add(new UpstreamRefusal(at, UpstreamRefusal.Step.CREDENTIAL_SCAN,
-                        "upstream's credential scan: the string contains \"" + pattern.getKey() + "\" (a " + pattern.getValue()
-                                + " pattern)", excerpt(text, lower, found)));
-                break;
+        if (word) {
+            for (Map.Entry<String, String> pattern : PATTERNS.entrySet()) {
+                int found = lower.indexOf(pattern.getKey());
+                if (found >= 0) {
+                    refusals.add(new UpstreamRefusal(at, UpstreamRefusal.Step.CREDENTIAL_SCAN,
+                            "upstream's credential scan: the string contains \"" + pattern.getKey() + "\" (a " + pattern.getValue()
+                                    + " pattern)", excerpt(text, lower, found)));
+                    break;
+                }
             }
         }
-        Matcher connection = CONNECTION_STRING.matcher(lower);
-        if (connection.find()) {
-            refusals.add(new UpstreamRefusal(at, UpstreamRefusal.Step.CREDENTIAL_SCAN,
-                    "upstream's credential scan: the string holds a " + connection.group(1) + ":// connection string with credentials",
-                    excerpt(text, lower, connection.start())));
+        if (connection) {
+            Matcher match = CONNECTION_STRING.matcher(lower);
+            if (match.find()) {
+                refusals.add(new UpstreamRefusal(at, UpstreamRefusal.Step.CREDENTIAL_SCAN,
+                        "upstream's credential scan: the string holds a " + match.group(1) + ":// connection string with credentials",
+                        excerpt(text, lower, match.start())));
+            }
         }
     }
 

@@ -170,20 +170,26 @@ final class UpstreamJsonParse {
     }
 
     private String checked(String text, String at, String what) {
+        int lone = loneSurrogate(text);
+        if (lone >= 0) {
+            refuse(at, "the " + what + " holds a lone surrogate (\\u" + Integer.toHexString(text.charAt(lone))
+                    + "), which serde_json refuses in a string");
+        }
+        return text;
+    }
+
+    /** The index of the first surrogate in {@code text} that is not half of a pair, or -1. */
+    static int loneSurrogate(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            boolean paired = Character.isHighSurrogate(c) ? i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))
-                    : !Character.isLowSurrogate(c);
-            if (!paired) {
-                refuse(at, "the " + what + " holds a lone surrogate (\\u" + Integer.toHexString(c)
-                        + "), which serde_json refuses in a string");
-                return text;
-            }
-            if (Character.isHighSurrogate(c)) {
+            if (Character.isSurrogate(c)) {
+                if (Character.isLowSurrogate(c) || i + 1 == text.length() || !Character.isLowSurrogate(text.charAt(i + 1))) {
+                    return i;
+                }
                 i++;
             }
         }
-        return text;
+        return -1;
     }
 
     private void refuse(String at, String reason) {

@@ -13,7 +13,7 @@ import java.util.Locale;
 /**
  * Runs the JMH benchmarks of the collector's hot paths ({@code CollectorHotPaths},
  * {@code MySqlTypeMapping}) and writes their scores as markdown, so that a change in the CPU cost
- * of type mapping, assembling or writing shows from one run to the next.
+ * of type mapping, assembling, writing or the upstream check shows from one run to the next.
  */
 final class HotPathBenchmarks {
 
@@ -29,7 +29,7 @@ final class HotPathBenchmarks {
                 .append("Measured ").append(LoadBenchmark.measuredAt()).append(" with `benchmarks/run jmh`: average time per call, ")
                 .append("one fork, 3 warm-up and 5 measured iterations of 2 s; the error is JMH's 99.9% interval. No server is involved: ")
                 .append("the 10,000-table document is assembled from synthetic catalog rows (10 columns, a primary key, a foreign key ")
-                .append("and two indexes per table), as the PostgreSQL catalog read returns them.\n\n")
+                .append("and two indexes per table), as the PostgreSQL catalog read returns them; the 20- and 1,000-table documents the same way.\n\n")
                 .append("| benchmark | score | error | unit |\n| --- | ---: | ---: | --- |\n");
         results.stream().sorted(Comparator.comparing(result -> result.getParams().getBenchmark())).forEach(result -> {
             var score = result.getPrimaryResult();

@@ -4,6 +4,8 @@ import dev.dbsurveyor.adapter.StageResults;
 import dev.dbsurveyor.model.DatabaseSchema;
 import dev.dbsurveyor.model.UnifiedDataType;
 import dev.dbsurveyor.output.ContractMapper;
+import dev.dbsurveyor.output.UpstreamLoader;
+import dev.dbsurveyor.output.UpstreamRefusal;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -27,8 +29,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The collector's own CPU cost on its hot paths, no server involved: mapping PostgreSQL column
- * types, assembling the document of a 10,000-table database from its catalog rows, and writing
- * that document as JSON. In this package to reach the adapter's package-private classes.
+ * types, assembling the document of a 10,000-table database from its catalog rows, writing that
+ * document as JSON, and the check of what upstream's loader would refuse in documents of 20, 1,000
+ * and 10,000 tables (the 20-table one also through its text, the path {@code validate --upstream}
+ * takes). In this package to reach the adapter's package-private classes.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -43,6 +47,9 @@ public class CollectorHotPaths {
 
     private PostgresCatalog snapshot;
     private DatabaseSchema document;
+    private DatabaseSchema thousandTables;
+    private DatabaseSchema twentyTables;
+    private String twentyTablesText;
     private List<PostgresCatalogRows.TypeRef> types;
 
     @Setup
@@ -53,8 +60,15 @@ public class CollectorHotPaths {
                 type("uuid", -1, "uuid"), type("jsonb", -1, "jsonb"), type("bytea", -1, "bytea"),
                 new PostgresCatalogRows.TypeRef("_text", true, true, "text", true, -1, "text[]"),
                 new PostgresCatalogRows.TypeRef("mood", false, false, null, null, -1, "public.mood"));
-        snapshot = wideCatalog();
+        snapshot = wideCatalog(TABLES);
         document = PostgresSchemaAssembler.assemble("wide", snapshot, "bench", Instant.EPOCH, 0);
+        thousandTables = PostgresSchemaAssembler.assemble("wide", wideCatalog(1_000), "bench", Instant.EPOCH, 0);
+        twentyTables = PostgresSchemaAssembler.assemble("wide", wideCatalog(20), "bench", Instant.EPOCH, 0);
+        try {
+            twentyTablesText = ContractMapper.mapper().writeValueAsString(twentyTables);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Benchmark
@@ -78,17 +92,39 @@ public class CollectorHotPaths {
         return out.count;
     }
 
+    @Benchmark
+    public List<UpstreamRefusal> upstreamCheckTenThousandTables() {
+        return UpstreamLoader.refusals(document);
+    }
+
+    @Benchmark
+    public List<UpstreamRefusal> upstreamCheckThousandTables() {
+        return UpstreamLoader.refusals(thousandTables);
+    }
+
+    @Benchmark
+    @OutputTimeUnit(TimeUnit.MICROSECONDS)
+    public List<UpstreamRefusal> upstreamCheck20Tables() {
+        return UpstreamLoader.refusals(twentyTables);
+    }
+
+    @Benchmark
+    @OutputTimeUnit(TimeUnit.MICROSECONDS)
+    public List<UpstreamRefusal> upstreamCheck20TablesFromText() {
+        return UpstreamLoader.refusals(twentyTablesText);
+    }
+
     private static PostgresCatalogRows.TypeRef type(String name, int modifier, String nativeType) {
         return new PostgresCatalogRows.TypeRef(name, true, false, null, null, modifier, nativeType);
     }
 
     /** The rows the catalog stages return for the wide workload: per table a key, a foreign key to the table before it and an index. */
-    private PostgresCatalog wideCatalog() {
+    private PostgresCatalog wideCatalog(int tableCount) {
         List<Object> relations = new ArrayList<>();
         List<Object> columns = new ArrayList<>();
         List<Object> constraints = new ArrayList<>();
         List<Object> indexes = new ArrayList<>();
-        for (int t = 1; t <= TABLES; t++) {
+        for (int t = 1; t <= tableCount; t++) {
             long oid = 100_000L + t;
             String name = "t" + t;
             relations.add(new PostgresCatalogRows.RelationRow(oid, "public", name, "r", null, null, 0L, null, true));
