@@ -33,7 +33,7 @@ final class CliReport {
                 .append(options.runs() == null ? "" : " --runs " + options.runs())
                 .append("`: whole command runs, JVM start included, timed by hyperfine (one warm-up, then ")
                 .append(options.runs() == null ? "5 runs in short cells and 3 in long ones" : options.runs() + " runs")
-                .append("); median wall time in seconds. *pg_dump* is `mysqldump --no-data` in the MariaDB cell; *limit* is dbsurveyor's ")
+                .append("; SchemaCrawler, whose run takes minutes, one run without a warm-up after the cell's other contenders); median wall time in seconds. *pg_dump* is `mysqldump --no-data` in the MariaDB cell; *limit* is dbsurveyor's ")
                 .append("own catalog SQL for a database sent by `psql` in one round trip.\n\n");
         boolean baseline = options.baseline() != null;
         out.append("| cell | dbsurveyor, java -jar | dbsurveyor, launcher |").append(baseline ? " dbsurveyor at " + options.baseline() + " |" : "")
@@ -45,7 +45,9 @@ final class CliReport {
                 if (column.equals(CliBenchmark.BASELINE) && !baseline) {
                     continue;
                 }
-                out.append(' ').append(find(cell.getValue(), column).map(m -> seconds(m.timing().medianWall())).orElse("")).append(" |");
+                boolean failed = cell.getValue().stream().anyMatch(m -> m.key().equals(column) && m.failed());
+                out.append(' ').append(find(cell.getValue(), column).map(m -> seconds(m.timing().medianWall())).orElse(failed ? "failed" : ""))
+                        .append(" |");
             }
             out.append('\n');
         }
@@ -156,6 +158,10 @@ final class CliReport {
             out.append("| contender | wall, median | min … max | client CPU (user + sys) | server CPU, median | bytes written |\n");
             out.append("| --- | ---: | ---: | ---: | ---: | ---: |\n");
             for (CliBenchmark.Measured m : results) {
+                if (m.failed()) {
+                    out.append("| ").append(m.label()).append(" | failed | | | | |\n");
+                    continue;
+                }
                 double min = m.timing().wall().stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN);
                 double max = m.timing().wall().stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
                 out.append(String.format(Locale.ROOT, "| %s | %s s | %s … %s s | %s s (%s + %s) | %s | %s |%n", m.label(),
@@ -196,7 +202,7 @@ final class CliReport {
     }
 
     private static Optional<CliBenchmark.Measured> find(List<CliBenchmark.Measured> results, String key) {
-        return results.stream().filter(m -> m.key().equals(key)).findFirst();
+        return results.stream().filter(m -> m.key().equals(key) && !m.failed()).findFirst();
     }
 
     private static String seconds(double value) {

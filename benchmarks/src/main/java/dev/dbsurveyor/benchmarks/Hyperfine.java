@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Times whole command runs with hyperfine: one warm-up, then {@code runs} timed runs, each after
+ * Times whole command runs with hyperfine: warm-up runs, then {@code runs} timed runs, each after
  * {@code prepare}; wall time per run, and user and system time (hyperfine's means over the runs).
  */
 final class Hyperfine {
@@ -33,9 +33,10 @@ final class Hyperfine {
     private Hyperfine() {
     }
 
-    static Timing time(Path workingDirectory, String name, String command, String prepare, int runs, Path json,
-                       Map<String, String> environment) throws IOException, InterruptedException {
-        List<String> arguments = new ArrayList<>(List.of("hyperfine", "--warmup", "1", "--runs", Integer.toString(runs),
+    /** Empty when the command failed (hyperfine stops at a failing run and says so). */
+    static java.util.Optional<Timing> time(Path workingDirectory, String name, String command, String prepare, int warmups, int runs,
+                                           Path json, Map<String, String> environment) throws IOException, InterruptedException {
+        List<String> arguments = new ArrayList<>(List.of("hyperfine", "--warmup", Integer.toString(warmups), "--runs", Integer.toString(runs),
                 "--style", "basic", "--export-json", json.toString(), "--command-name", name));
         if (prepare != null) {
             arguments.addAll(List.of("--prepare", prepare));
@@ -45,11 +46,11 @@ final class Hyperfine {
         builder.environment().putAll(environment);
         int exit = builder.start().waitFor();
         if (exit != 0) {
-            throw new IllegalStateException("hyperfine exited with " + exit + " timing " + name);
+            return java.util.Optional.empty();
         }
         JsonNode result = new ObjectMapper().readTree(json.toFile()).path("results").get(0);
         List<Double> wall = new ArrayList<>();
         result.path("times").forEach(time -> wall.add(time.asDouble()));
-        return new Timing(wall, result.path("user").asDouble(), result.path("system").asDouble());
+        return java.util.Optional.of(new Timing(wall, result.path("user").asDouble(), result.path("system").asDouble()));
     }
 }

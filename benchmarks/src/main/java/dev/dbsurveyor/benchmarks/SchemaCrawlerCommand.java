@@ -44,9 +44,24 @@ public final class SchemaCrawlerCommand {
         try (Connection connection = DriverManager.getConnection(args[0], credentials)) {
             Catalog catalog = SchemaCrawlerUtility.getCatalog(DatabaseConnectionSources.fromConnection(connection),
                     SchemaCrawlerOptionsBuilder.newSchemaCrawlerOptions());
-            try (OutputStream file = Files.newOutputStream(Path.of(args[2])); ObjectOutputStream out = new ObjectOutputStream(file)) {
+            write(catalog, Path.of(args[2]));
+        }
+    }
+
+    /** Serializing follows the chain of foreign keys table by table, deeper than a default stack: a thread with a large one. */
+    private static void write(Catalog catalog, Path path) throws Exception {
+        Exception[] failure = new Exception[1];
+        Thread writer = new Thread(null, () -> {
+            try (OutputStream file = Files.newOutputStream(path); ObjectOutputStream out = new ObjectOutputStream(file)) {
                 out.writeObject(catalog);
+            } catch (Exception e) {
+                failure[0] = e;
             }
+        }, "serialize", 2L << 30);
+        writer.start();
+        writer.join();
+        if (failure[0] != null) {
+            throw failure[0];
         }
     }
 }
