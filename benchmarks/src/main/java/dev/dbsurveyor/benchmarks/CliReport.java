@@ -126,7 +126,7 @@ final class CliReport {
                     Optional<Double> ms = marginalMillis(cell, contender);
                     if (run.isPresent() && ms.isPresent()) {
                         rows.add(String.format(Locale.ROOT, "| %s | %s | %s s | %s | %.2f ms |", cell.label(), run.get().label(),
-                                seconds(run.get().timing().cpu()), run.get().medianServerCpu().map(s -> seconds(s) + " s").orElse("n/a"), ms));
+                                seconds(run.get().timing().cpu()), run.get().medianServerCpu().map(s -> seconds(s) + " s").orElse("n/a"), ms.get()));
                     }
                 }
             });

@@ -59,12 +59,12 @@ record ServerCpu(long pid, long ticksPerSecond) {
 
     /**
      * Seconds of server CPU per timed run, from a log of readings taken before every run (the
-     * warm-up's too) and {@code last}, read after the last: run k spans readings k and k + 1.
+     * warm-up's too) and {@code last}, read after the last and added to the log: run k spans readings k and k + 1.
      */
     List<Double> perRun(Path log, long last, int runs) throws IOException {
-        List<Long> readings = new ArrayList<>(Files.readAllLines(log).stream().map(String::strip).filter(line -> !line.isEmpty())
-                .map(Long::parseLong).toList());
-        readings.add(last);
+        Files.writeString(log, last + "\n", java.nio.file.StandardOpenOption.APPEND);
+        List<Long> readings = Files.readAllLines(log).stream().map(String::strip).filter(line -> !line.isEmpty())
+                .map(Long::parseLong).toList();
         List<Long> timed = readings.subList(readings.size() - runs - 1, readings.size());
         List<Double> seconds = new ArrayList<>();
         for (int i = 0; i < runs; i++) {
