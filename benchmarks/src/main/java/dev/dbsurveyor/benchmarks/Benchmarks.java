@@ -11,7 +11,14 @@ public final class Benchmarks {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length > 0 && args[0].equals("diff")) { DiffBenchmark.main(Arrays.copyOfRange(args, 1, args.length)); return; }
+        if (args.length > 0 && args[0].equals("diff")) {
+            DiffBenchmark.main(Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
+        if (args.length > 0 && args[0].equals("cli")) {
+            CliBenchmark.main(Arrays.copyOfRange(args, 1, args.length), Path.of("benchmarks", "results"));
+            return;
+        }
         if (args.length == 0 || !List.of("load", "jmh", "heap", "postgres-wide", "postgres-sweep", "mysql-sweep", "mysql-wide", "sampling-rate").contains(args[0])) {
             System.err.println("usage: benchmarks/run load [--url URL] [--scale quick|standard|wide] [--latencies 0,5,10] "
                     + "[--concurrencies 1,4,16,64] [--contenders dbsurveyor,jdbc,schemacrawler,pg_dump] [--budget SECONDS] [--drop]");
@@ -22,6 +29,8 @@ public final class Benchmarks {
             System.err.println("       benchmarks/run mysql-sweep [--url URL] [--databases 500] [--tables-per-database 20] [--runs N] [--drop]");
             System.err.println("       benchmarks/run mysql-wide [--url URL] [--sizes 1000,10000] [--runs N] [--drop]");
             System.err.println("       benchmarks/run sampling-rate [--url URL] [--databases 4] [--tables-per-database 50] [--rate 50] [--runs N] [--drop]");
+            System.err.println("       benchmarks/run diff [--databases 10000] [--tables-per-database 20]");
+            System.err.println("       benchmarks/run cli [--url URL] [--mysql-url URL] [--runs N] [--cells 20t,1000t,...] [--baseline REV] [--drop]");
             System.exit(2);
         }
         Path results = Path.of("benchmarks", "results");

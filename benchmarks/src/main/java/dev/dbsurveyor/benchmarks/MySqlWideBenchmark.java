@@ -114,7 +114,11 @@ final class MySqlWideBenchmark {
      * then set back to flushing at every commit.
      */
     private boolean ensure(int tables) {
-        String name = name(tables);
+        return ensure(admin, name(tables), tables);
+    }
+
+    /** Creates database {@code name} of {@code tables} tables on {@code admin}'s server unless a complete one exists. */
+    static boolean ensure(ConnectionFactory admin, String name, int tables) {
         List<String> count = WideDatabase.query(admin, "SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = '" + name + "'");
         if (Integer.parseInt(count.get(0)) == tables) {
             return false;

@@ -25,7 +25,11 @@ final class WideDatabase {
 
     /** Creates the database unless a complete one exists; true when it had to be created. */
     static boolean ensure(ConnectionFactory server, ConnectionFactory database, Options options) {
-        String name = name(options);
+        return ensure(server, database, name(options), options.tables(), options.columns());
+    }
+
+    /** Creates database {@code name} of {@code tables} tables of {@code columns} columns unless a complete one exists. */
+    static boolean ensure(ConnectionFactory server, ConnectionFactory database, String name, int tables, int columnCount) {
         boolean exists = !query(server, "SELECT 1 FROM pg_database WHERE datname = '" + name + "'").isEmpty();
         if (exists && !query(server, "SELECT 1 FROM pg_database WHERE datname = '" + name
                 + "' AND shobj_description(oid, 'pg_database') = 'complete'").isEmpty()) {
@@ -36,7 +40,7 @@ final class WideDatabase {
         }
         execute(server, "CREATE DATABASE \"" + name + "\"");
         StringBuilder columns = new StringBuilder();
-        for (int c = 3; c <= options.columns(); c++) {
+        for (int c = 3; c <= columnCount; c++) {
             String type = switch (c % 4) {
                 case 0 -> "text";
                 case 1 -> "numeric(12,2)";
@@ -45,8 +49,8 @@ final class WideDatabase {
             };
             columns.append(", c").append(c).append(' ').append(type);
         }
-        for (int from = 1; from <= options.tables(); from += TABLES_PER_TRANSACTION) {
-            int to = Math.min(options.tables(), from + TABLES_PER_TRANSACTION - 1);
+        for (int from = 1; from <= tables; from += TABLES_PER_TRANSACTION) {
+            int to = Math.min(tables, from + TABLES_PER_TRANSACTION - 1);
             execute(database, "DO $$ BEGIN FOR i IN " + from + ".." + to + " LOOP "
                     + "EXECUTE format('CREATE TABLE t%s (id int PRIMARY KEY, parent_id int REFERENCES t%s (id)"
                     + columns + ")', i, greatest(i - 1, 1)); "
