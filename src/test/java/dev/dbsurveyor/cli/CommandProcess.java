@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,11 +45,29 @@ final class CommandProcess {
         command.addAll(jvmOptions);
         command.addAll(List.of("-jar", jar.toString()));
         command.addAll(List.of(args));
+        return start(command, Map.of());
+    }
+
+    /** The project's launcher script, {@code ./dbsurveyor}, as a user runs it, with {@code environment} added. */
+    static CommandRun runLauncher(Map<String, String> environment, String... args) {
+        assertThat(Path.of("target", "dbsurveyor.jar")).as("the packaged command (the build makes it before the integration tests)").exists();
+        List<String> command = new ArrayList<>(List.of("bash", Path.of("dbsurveyor").toAbsolutePath().toString()));
+        command.addAll(List.of(args));
+        try {
+            return start(command, environment).await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+
+    private static CommandProcess start(List<String> command, Map<String, String> environment) {
         try {
             Path out = Files.createTempFile("dbsurveyor-out", ".txt");
             Path err = Files.createTempFile("dbsurveyor-err", ".txt");
             ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
             builder.environment().keySet().removeIf(name -> name.startsWith("PG") || name.startsWith("DBSURVEYOR_") || name.equals("MYSQL_PWD"));
+            builder.environment().putAll(environment);
             return new CommandProcess(builder.start(), out, err);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
