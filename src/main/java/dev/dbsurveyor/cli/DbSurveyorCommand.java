@@ -3,14 +3,12 @@ package dev.dbsurveyor.cli;
 import dev.dbsurveyor.sweep.Sweep;
 import picocli.CommandLine.Command;
 
-/** The top command: its subcommands do the work. */
+/** The top command: its subcommands ({@link Main#commandLine()} adds them) do the work. */
 @Command(name = "dbsurveyor",
         mixinStandardHelpOptions = true,
         versionProvider = DbSurveyorCommand.Version.class,
         description = {"Collects the schemas of whole PostgreSQL, MySQL and MariaDB servers into JSON.",
                 "A server is named by a URL: postgresql://... for PostgreSQL, mysql://... or mariadb://... for MySQL and MariaDB."},
-        subcommands = {CollectCommand.class, ListCommand.class, TestCommand.class, ValidateCommand.class, DiffCommand.class, DemoCommand.class,
-                CompletionCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {
                 "  0    at least one selected database produced a usable document",
