@@ -12,14 +12,7 @@ import dev.dbsurveyor.sweep.DatabaseOutcome;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.io.OutputStream;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -32,39 +25,34 @@ import java.util.List;
  */
 public final class BundleWriter implements OutcomeWriter, AutoCloseable {
 
-    private final Path target;
-    private final Path temporary;
-    private final FileChannel channel;
+    private final StreamedJsonFile file;
     private final JsonGenerator json;
     private final List<DatabaseFailure> failures = new ArrayList<>();
     private final List<SkippedDatabase> skipped = new ArrayList<>();
     private final List<SkippedDatabase> filtered = new ArrayList<>();
     private final Keeping keeping = new Keeping();
-    private boolean done;
     private boolean finished;
 
-    private BundleWriter(Path target, Path temporary, FileChannel channel, JsonGenerator json) {
-        this.target = target;
-        this.temporary = temporary;
-        this.channel = channel;
-        this.json = json;
+    private BundleWriter(StreamedJsonFile file) {
+        this.file = file;
+        this.json = file.json();
     }
 
     /** Starts the bundle of a sweep of {@code server} at {@code target}. */
     public static BundleWriter open(Path target, ServerInfo server) throws IOException {
-        Path temporary = Files.createTempFile(target.toAbsolutePath().getParent(), "." + target.getFileName() + ".", ".tmp");
-        FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
-        OutputStream out = Channels.newOutputStream(channel);
-        ObjectMapper mapper = ContractMapper.mapper();
-        JsonGenerator json = mapper.getFactory().createGenerator(out);
-        json.setCodec(mapper);
-        json.useDefaultPrettyPrinter();
-        json.writeStartObject();
-        json.writeStringField("format_version", DatabaseSchema.FORMAT_VERSION);
-        json.writeFieldName("server_info");
-        mapper.writeValue(json, server);
-        json.writeArrayFieldStart("databases");
-        return new BundleWriter(target, temporary, channel, json);
+        StreamedJsonFile file = StreamedJsonFile.open(target);
+        try {
+            JsonGenerator json = file.json();
+            json.writeStartObject();
+            json.writeStringField("format_version", DatabaseSchema.FORMAT_VERSION);
+            json.writeFieldName("server_info");
+            ContractMapper.mapper().writeValue(json, server);
+            json.writeArrayFieldStart("databases");
+            return new BundleWriter(file);
+        } catch (IOException | RuntimeException e) {
+            file.close();
+            throw e;
+        }
     }
 
     /** Adds one outcome: a collected document is written at once; the others are kept for the end. */
@@ -129,16 +117,7 @@ public final class BundleWriter implements OutcomeWriter, AutoCloseable {
         json.writeFieldName("filtered");
         mapper.writeValue(json, filtered);
         json.writeEndObject();
-        json.flush();
-        channel.force(true);
-        json.close();
-        channel.close();
-        try {
-            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
-        }
-        done = true;
+        file.commit();
     }
 
     /** Deletes the unfinished bundle; the target is left as it was. */
@@ -149,20 +128,6 @@ public final class BundleWriter implements OutcomeWriter, AutoCloseable {
 
     @Override
     public synchronized void close() {
-        if (done) {
-            return;
-        }
-        done = true;
-        try {
-            json.close();
-        } catch (IOException ignored) {
-            // The file is deleted next; what it held no longer matters.
-        }
-        try {
-            channel.close();
-            Files.deleteIfExists(temporary);
-        } catch (IOException ignored) {
-            // Nothing more can be done about a temporary file that cannot be deleted.
-        }
+        file.close();
     }
 }
