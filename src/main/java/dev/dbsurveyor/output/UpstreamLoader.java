@@ -57,7 +57,7 @@ public final class UpstreamLoader {
      * a tenth of the cost of writing its text, while the full check costs several times that. A
      * document that cannot be written is left to the full check, which says so.
      */
-    private static boolean quicklyAccepted(DatabaseSchema document) {
+    static boolean quicklyAccepted(DatabaseSchema document) {
         try (UpstreamTokens tokens = new UpstreamTokens()) {
             ContractMapper.mapper().writeValue(tokens, document);
             return UpstreamQuickAccept.accepts(tokens);

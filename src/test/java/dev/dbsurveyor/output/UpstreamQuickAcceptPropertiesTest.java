@@ -19,7 +19,6 @@ import org.quicktheories.generators.SourceDSL;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -67,7 +66,7 @@ class UpstreamQuickAcceptPropertiesTest {
 
                     assertThat(UpstreamLoader.refusals(document)).isEqualTo(fromText);
                     (fromText.isEmpty() ? accepted : refused).incrementAndGet();
-                    if (quicklyAccepted(document)) {
+                    if (UpstreamLoader.quicklyAccepted(document)) {
                         assertThat(fromText).isEmpty();
                         proven.incrementAndGet();
                     }
@@ -75,16 +74,6 @@ class UpstreamQuickAcceptPropertiesTest {
         assertThat(accepted).as("documents upstream accepts").hasValueGreaterThan(100);
         assertThat(refused).as("documents upstream refuses").hasValueGreaterThan(100);
         assertThat(proven).as("documents proven accepted without their text").hasValueGreaterThan(accepted.get() / 2);
-    }
-
-    private static boolean quicklyAccepted(DatabaseSchema document) {
-        UpstreamTokens tokens = new UpstreamTokens();
-        try {
-            ContractMapper.mapper().writeValue(tokens, document);
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        }
-        return UpstreamQuickAccept.accepts(tokens);
     }
 
     /** The full fixture with {@code strings} put in place of strings of its own, and one sample row of hostile values. */

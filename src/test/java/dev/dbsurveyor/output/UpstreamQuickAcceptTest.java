@@ -34,7 +34,7 @@ class UpstreamQuickAcceptTest {
         DatabaseSchema document = withRow(row -> row.put("note", "plain").put("amount", 12.5).put("big", new BigDecimal("1E+300")));
 
         assertThat(UpstreamLoader.refusals(text(document))).isEmpty();
-        assertThat(quicklyAccepted(document)).isTrue();
+        assertThat(UpstreamLoader.quicklyAccepted(document)).isTrue();
         assertThat(UpstreamLoader.refusals(document)).isEmpty();
     }
 
@@ -42,7 +42,7 @@ class UpstreamQuickAcceptTest {
     void aNumberBeyondADoubleIsLeftToTheFullCheck() {
         DatabaseSchema document = withRow(row -> row.put("huge", new BigDecimal("1E+400")));
 
-        assertThat(quicklyAccepted(document)).isFalse();
+        assertThat(UpstreamLoader.quicklyAccepted(document)).isFalse();
         assertThat(UpstreamLoader.refusals(document)).extracting(UpstreamRefusal::step).containsExactly(UpstreamRefusal.Step.PARSE);
     }
 
@@ -50,7 +50,7 @@ class UpstreamQuickAcceptTest {
     void aNotANumberIsWrittenAsAStringThatNothingRefuses() {
         DatabaseSchema document = withRow(row -> row.put("nan", Double.NaN).put("infinity", Float.NEGATIVE_INFINITY));
 
-        assertThat(quicklyAccepted(document)).isTrue();
+        assertThat(UpstreamLoader.quicklyAccepted(document)).isTrue();
         assertThat(UpstreamLoader.refusals(text(document))).isEmpty();
     }
 
@@ -59,7 +59,7 @@ class UpstreamQuickAcceptTest {
     void aStringTheParseOrTheScanRefusesIsLeftToTheFullCheck(String value) {
         DatabaseSchema document = withRow(row -> row.put("value", value));
 
-        assertThat(quicklyAccepted(document)).isFalse();
+        assertThat(UpstreamLoader.quicklyAccepted(document)).isFalse();
         assertThat(UpstreamLoader.refusals(document)).isEqualTo(UpstreamLoader.refusals(text(document))).isNotEmpty();
     }
 
@@ -67,22 +67,22 @@ class UpstreamQuickAcceptTest {
     void aKeyWithALoneSurrogateIsLeftToTheFullCheck() {
         DatabaseSchema document = withRow(row -> row.put("\uD800", 1));
 
-        assertThat(quicklyAccepted(document)).isFalse();
+        assertThat(UpstreamLoader.quicklyAccepted(document)).isFalse();
         assertThat(UpstreamLoader.refusals(document)).isEqualTo(UpstreamLoader.refusals(text(document))).isNotEmpty();
     }
 
     @Test
     void nestingIsProvenUpToTheLimitAndNotBeyond() {
         // The row is the fifth container of the document: root, samples, a sample, rows, the row.
-        assertThat(quicklyAccepted(withRow(row -> row.set("deep", nested(UpstreamJsonParse.MAX_DEPTH - 5))))).isTrue();
+        assertThat(UpstreamLoader.quicklyAccepted(withRow(row -> row.set("deep", nested(UpstreamJsonParse.MAX_DEPTH - 5))))).isTrue();
         DatabaseSchema tooDeep = withRow(row -> row.set("deep", nested(UpstreamJsonParse.MAX_DEPTH - 4)));
-        assertThat(quicklyAccepted(tooDeep)).isFalse();
+        assertThat(UpstreamLoader.quicklyAccepted(tooDeep)).isFalse();
         assertThat(UpstreamLoader.refusals(tooDeep)).isEqualTo(UpstreamLoader.refusals(text(tooDeep))).hasSize(1);
     }
 
     @Test
     void rawTextIsNeverProven() {
-        assertThat(quicklyAccepted(withRow(row -> row.putRawValue("raw", new RawValue("1"))))).isFalse();
+        assertThat(UpstreamLoader.quicklyAccepted(withRow(row -> row.putRawValue("raw", new RawValue("1"))))).isFalse();
     }
 
     @ParameterizedTest
@@ -118,16 +118,6 @@ class UpstreamQuickAcceptTest {
             value = NODES.arrayNode().add(value);
         }
         return value;
-    }
-
-    private static boolean quicklyAccepted(DatabaseSchema document) {
-        UpstreamTokens tokens = new UpstreamTokens();
-        try {
-            ContractMapper.mapper().writeValue(tokens, document);
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        }
-        return UpstreamQuickAccept.accepts(tokens);
     }
 
     private static String text(DatabaseSchema document) {
