@@ -49,6 +49,7 @@ public final class Main {
         subcommands.put("test", TestCommand::new);
         subcommands.put("validate", ValidateCommand::new);
         subcommands.put("diff", DiffCommand::new);
+        subcommands.put("report", ReportCommand::new);
         subcommands.put("demo", DemoCommand::new);
         subcommands.put("completion", CompletionCommand::new);
         return subcommands;

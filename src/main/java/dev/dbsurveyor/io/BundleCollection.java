@@ -5,6 +5,7 @@ import dev.dbsurveyor.config.ConfigurationException;
 import dev.dbsurveyor.model.CollectionForm;
 import dev.dbsurveyor.model.CollectionStatus;
 import dev.dbsurveyor.model.DatabaseCollectionResult;
+import dev.dbsurveyor.model.ServerInfo;
 import dev.dbsurveyor.output.ContractMapper;
 
 import java.io.IOException;
@@ -14,6 +15,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.SortedMap;
 
@@ -22,7 +24,7 @@ import java.util.SortedMap;
  * entry starts, and the statuses of those that failed or were skipped. A database is read by
  * parsing its entry alone, so a bundle of thousands of databases is never held in memory whole.
  */
-public record BundleCollection(Path path, SortedMap<String, Long> offsets, SortedMap<String, CollectionStatus> notCollected)
+public record BundleCollection(Path path, ServerInfo server, SortedMap<String, Long> offsets, SortedMap<String, CollectionStatus> notCollected)
         implements StoredCollection {
 
     public BundleCollection {
@@ -33,6 +35,11 @@ public record BundleCollection(Path path, SortedMap<String, Long> offsets, Sorte
     @Override
     public CollectionForm form() {
         return CollectionForm.BUNDLE;
+    }
+
+    @Override
+    public Optional<ServerInfo> serverInfo() {
+        return Optional.ofNullable(server);
     }
 
     @Override
@@ -66,12 +73,12 @@ public record BundleCollection(Path path, SortedMap<String, Long> offsets, Sorte
     }
 
     /** The bundle's collected entries as offsets, and the statuses of the others, each name once. */
-    static BundleCollection of(Path path, Map<String, Long> offsets, Map<String, CollectionStatus> notCollected) {
+    static BundleCollection of(Path path, ServerInfo server, Map<String, Long> offsets, Map<String, CollectionStatus> notCollected) {
         for (String name : notCollected.keySet()) {
             if (offsets.containsKey(name)) {
                 throw new ConfigurationException(path + " is not a valid dbsurveyor bundle: it lists " + name + " twice");
             }
         }
-        return new BundleCollection(path, new java.util.TreeMap<>(offsets), new java.util.TreeMap<>(notCollected));
+        return new BundleCollection(path, server, new java.util.TreeMap<>(offsets), new java.util.TreeMap<>(notCollected));
     }
 }

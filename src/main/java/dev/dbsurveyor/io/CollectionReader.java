@@ -45,7 +45,7 @@ public final class CollectionReader {
         }
         TopLevel top = TopLevel.scan(path);
         if (top.fields().contains("server_info") && top.fields().contains("failures")) {
-            return BundleCollection.of(path, top.offsets(), top.notCollected());
+            return BundleCollection.of(path, top.server(), top.offsets(), top.notCollected());
         }
         if (top.fields().contains("server_info")) {
             Path parent = path.toAbsolutePath().getParent();

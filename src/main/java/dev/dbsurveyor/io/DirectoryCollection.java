@@ -6,12 +6,14 @@ import dev.dbsurveyor.model.CollectionStatus;
 import dev.dbsurveyor.model.DatabaseSchema;
 import dev.dbsurveyor.model.ManifestEntry;
 import dev.dbsurveyor.model.MultiDatabaseManifest;
+import dev.dbsurveyor.model.ServerInfo;
 import dev.dbsurveyor.output.ContractMapper;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -52,6 +54,11 @@ public final class DirectoryCollection implements StoredCollection {
     @Override
     public CollectionForm form() {
         return CollectionForm.DIRECTORY;
+    }
+
+    @Override
+    public Optional<ServerInfo> serverInfo() {
+        return Optional.of(manifest.serverInfo());
     }
 
     @Override

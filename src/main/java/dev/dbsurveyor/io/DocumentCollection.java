@@ -2,9 +2,11 @@ package dev.dbsurveyor.io;
 
 import dev.dbsurveyor.model.CollectionForm;
 import dev.dbsurveyor.model.DatabaseSchema;
+import dev.dbsurveyor.model.ServerInfo;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /** One database's document read from a file: a collection of that one database. */
 public record DocumentCollection(Path path, DatabaseSchema document) implements StoredCollection {
@@ -12,6 +14,11 @@ public record DocumentCollection(Path path, DatabaseSchema document) implements 
     @Override
     public CollectionForm form() {
         return CollectionForm.DOCUMENT;
+    }
+
+    @Override
+    public Optional<ServerInfo> serverInfo() {
+        return Optional.empty();
     }
 
     @Override

@@ -2,9 +2,11 @@ package dev.dbsurveyor.io;
 
 import dev.dbsurveyor.config.ConfigurationException;
 import dev.dbsurveyor.model.CollectionForm;
+import dev.dbsurveyor.model.ServerInfo;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A collection on disk as {@link CollectionReader#open} found it: its databases' names, and each
@@ -18,6 +20,9 @@ public sealed interface StoredCollection permits DocumentCollection, BundleColle
 
     /** What it is. */
     CollectionForm form();
+
+    /** The server it describes, as a bundle or a directory's manifest states it; empty for one database's document. */
+    Optional<ServerInfo> serverInfo();
 
     /**
      * The names of the databases it holds, sorted (by {@link String#compareTo}), each once.

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import dev.dbsurveyor.config.ConfigurationException;
 import dev.dbsurveyor.model.CollectionStatus;
 import dev.dbsurveyor.model.DatabaseFailure;
+import dev.dbsurveyor.model.ServerInfo;
 import dev.dbsurveyor.model.SkippedDatabase;
 import dev.dbsurveyor.output.ContractMapper;
 
@@ -17,15 +18,16 @@ import java.util.Set;
 
 /**
  * What one streaming pass over a JSON file finds at its top level: the field names, which say what
- * the file is, and, were it a bundle, where each entry of {@code databases} starts and the statuses
+ * the file is, its {@code server_info} when it has one, and, were it a bundle, where each entry of {@code databases} starts and the statuses
  * of {@code failures} and {@code skipped}. Nothing under a field is kept but those.
  */
-record TopLevel(Set<String> fields, Map<String, Long> offsets, Map<String, CollectionStatus> notCollected) {
+record TopLevel(Set<String> fields, ServerInfo server, Map<String, Long> offsets, Map<String, CollectionStatus> notCollected) {
 
     static TopLevel scan(Path file) {
         Set<String> fields = new HashSet<>();
         Map<String, Long> offsets = new HashMap<>();
         Map<String, CollectionStatus> notCollected = new HashMap<>();
+        ServerInfo server = null;
         try (JsonParser parser = ContractMapper.mapper().getFactory().createParser(file.toFile())) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw notDbsurveyor(file, "it is not a JSON object");
@@ -36,6 +38,7 @@ record TopLevel(Set<String> fields, Map<String, Long> offsets, Map<String, Colle
                 JsonToken value = parser.nextToken();
                 switch (field) {
                     case "databases" -> entries(file, parser, value, offsets);
+                    case "server_info" -> server = value == JsonToken.START_OBJECT ? ContractMapper.mapper().readValue(parser, ServerInfo.class) : null;
                     case "failures" -> {
                         if (value == JsonToken.START_ARRAY) {
                             for (DatabaseFailure failure : ContractMapper.mapper().readValue(parser, DatabaseFailure[].class)) {
@@ -59,7 +62,7 @@ record TopLevel(Set<String> fields, Map<String, Long> offsets, Map<String, Colle
         } catch (IOException | IllegalArgumentException e) {
             throw notDbsurveyor(file, "it is not valid JSON of one (" + CollectionReader.firstLine(CollectionReader.rootMessage(e)) + ")");
         }
-        return new TopLevel(fields, offsets, notCollected);
+        return new TopLevel(fields, server, offsets, notCollected);
     }
 
     /** Each bundle entry's offset by its {@code database_name}; entries of a manifest (which have none) are left out. */

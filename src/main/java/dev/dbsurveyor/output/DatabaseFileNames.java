@@ -33,6 +33,14 @@ public final class DatabaseFileNames {
         return encode(database) + SUFFIX;
     }
 
+    /**
+     * The encoded name alone, without the document suffix, for files named after a database
+     * elsewhere (the report's pages). As a relative URL it needs {@code %} written as {@code %25}.
+     */
+    public static String stem(String database) {
+        return encode(database);
+    }
+
     static String encode(String database) {
         StringBuilder out = new StringBuilder();
         byte[] bytes = database.getBytes(StandardCharsets.UTF_8);

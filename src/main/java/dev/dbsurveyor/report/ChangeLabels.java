@@ -15,13 +15,13 @@ import java.util.List;
  * shown, what a count line says. Names come from catalogs and are hostile input: each renderer
  * escapes what these return for its own medium.
  */
-final class ChangeLabels {
+public final class ChangeLabels {
 
     private ChangeLabels() {
     }
 
     /** An object's qualified name: {@code schema.table.name}, a routine with its signature, a key or sample by its table. */
-    static String name(ObjectChange change) {
+    public static String name(ObjectChange change) {
         List<String> parts = new ArrayList<>();
         if (change.schema() != null) {
             parts.add(change.schema());
@@ -41,7 +41,7 @@ final class ChangeLabels {
     }
 
     /** The sign of a change: + added, - removed, ~ changed, ? unknown. */
-    static String sign(ObjectChange change) {
+    public static String sign(ObjectChange change) {
         return switch (change.change()) {
             case ADDED -> "+";
             case REMOVED -> "-";
@@ -51,7 +51,7 @@ final class ChangeLabels {
     }
 
     /** What an unknown change says: which side did not collect the object, and the stage that failed. */
-    static String unknown(ObjectChange change) {
+    public static String unknown(ObjectChange change) {
         return "unknown: not collected in " + change.notCollectedIn().name() + " (stage " + stage(change) + " failed)";
     }
 
@@ -60,7 +60,7 @@ final class ChangeLabels {
     }
 
     /** A value as one line: a string as itself, anything else as compact JSON. */
-    static String value(JsonNode value) {
+    public static String value(JsonNode value) {
         return value.isTextual() ? value.textValue() : value.toString();
     }
 
@@ -70,7 +70,7 @@ final class ChangeLabels {
     }
 
     /** A database's line: its name, how it differs, and for a changed one the counts. */
-    static String database(DatabaseDiff database) {
+    public static String database(DatabaseDiff database) {
         String line = switch (database.change()) {
             case ADDED -> "added" + notCollected(database.newStatus());
             case REMOVED -> "removed" + notCollected(database.oldStatus());
@@ -85,7 +85,7 @@ final class ChangeLabels {
         return status instanceof CollectionStatus.Success || status == null ? "" : " (" + status(status) + ")";
     }
 
-    static String status(CollectionStatus status) {
+    public static String status(CollectionStatus status) {
         if (status instanceof CollectionStatus.Failed failed) {
             return "failed: " + failed.error();
         }
@@ -95,13 +95,13 @@ final class ChangeLabels {
         return "collected";
     }
 
-    static String counts(ChangeCounts counts) {
+    public static String counts(ChangeCounts counts) {
         return counts.added() + " added, " + counts.removed() + " removed, " + counts.changed() + " changed, "
                 + counts.unknown() + " unknown";
     }
 
     /** The totals line. */
-    static String summary(DiffSummary summary) {
+    public static String summary(DiffSummary summary) {
         return summary.databases() + " database(s) compared: " + summary.added() + " added, " + summary.removed() + " removed, "
                 + summary.failed() + " newly failed, " + summary.recovered() + " recovered, " + summary.changed() + " changed, "
                 + summary.unchanged() + " unchanged; objects: " + counts(summary.objects());

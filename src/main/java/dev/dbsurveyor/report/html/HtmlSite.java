@@ -1,0 +1,170 @@
+package dev.dbsurveyor.report.html;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.dbsurveyor.io.StoredDatabase;
+import dev.dbsurveyor.model.ChangeDocument;
+import dev.dbsurveyor.model.DatabaseDiff;
+import dev.dbsurveyor.model.ServerInfo;
+import dev.dbsurveyor.report.CollectionOverview;
+import dev.dbsurveyor.report.DatabaseSummary;
+import dev.dbsurveyor.report.ReportSite;
+import gg.jte.ContentType;
+import gg.jte.TemplateEngine;
+import gg.jte.output.WriterOutput;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The report as a static HTML site that opens from the file system, with no server and no network:
+ * {@code index.html} (the server page, or the overview of a change document), a page per database
+ * under {@code databases/}, the data the pages' script reads under {@code data/}, and every script
+ * and style under {@code assets/}. Pages come from jte templates ({@code src/main/jte}), which
+ * escape every value for the place it goes; the script inserts data as text only.
+ */
+public final class HtmlSite implements ReportSite {
+
+    private static final TemplateEngine TEMPLATES = TemplateEngine.createPrecompiled(null, ContentType.Html, null,
+            "dev.dbsurveyor.report.html.templates");
+    private static final String ASSETS = "/dev/dbsurveyor/report/html/assets/";
+    private static final List<String> ASSET_FILES = List.of("dbsurveyor.css", "dbsurveyor.js", "LICENSES.txt",
+            "mermaid/mermaid.min.js", "mermaid/LICENSE", "highlightjs/highlight.min.js", "highlightjs/github.min.css");
+    /** The columns of the server page's list, as the script knows them. */
+    private static final List<Fact> COLUMNS = List.of(new Fact("Database", "name"), new Fact("Status", "status"),
+            new Fact("Size", "size"), new Fact("Tables", "tables"), new Fact("Views", "views"), new Fact("Indexes", "indexes"),
+            new Fact("Constraints", "constraints"), new Fact("Routines", "routines"), new Fact("Triggers", "triggers"),
+            new Fact("Types", "types"), new Fact("Failures", "failures"), new Fact("Collected at", "collectedAt"),
+            new Fact("Took", "duration"));
+
+    private final Path root;
+    private final SearchIndex search;
+
+    private HtmlSite(Path root) {
+        this.root = root;
+        this.search = new SearchIndex(root.resolve("data"));
+    }
+
+    /** A site in the empty directory {@code root}, its assets copied in. */
+    public static HtmlSite create(Path root) throws IOException {
+        Files.createDirectories(root.resolve("databases"));
+        Files.createDirectories(root.resolve("data"));
+        for (String asset : ASSET_FILES) {
+            Path target = root.resolve("assets").resolve(asset);
+            Files.createDirectories(target.getParent());
+            try (InputStream in = HtmlSite.class.getResourceAsStream(ASSETS + asset)) {
+                if (in == null) {
+                    throw new IllegalStateException("the jar holds no report asset " + asset);
+                }
+                Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        return new HtmlSite(root);
+    }
+
+    /** Where a database's page is, relative to the site's root ({@code %} escaped, as a URL needs). */
+    static String href(String page) {
+        return "databases/" + page.replace("%", "%25") + ".html";
+    }
+
+    @Override
+    public void database(StoredDatabase database, DatabaseSummary summary) throws IOException {
+        render("database.jte", DatabasePages.of(database, summary), root.resolve("databases").resolve(summary.page() + ".html"));
+        search.add(database.name(), href(summary.page()), SearchIndex.entries(database));
+    }
+
+    @Override
+    public void collection(CollectionOverview overview, List<DatabaseSummary> databases) throws IOException {
+        search.close();
+        try (DataScript data = DataScript.open(root.resolve("data").resolve("databases.js"), "dbsurveyorDatabases")) {
+            JsonGenerator json = data.json();
+            json.writeStartArray();
+            for (DatabaseSummary database : databases) {
+                row(json, database);
+            }
+            json.writeEndArray();
+        }
+        render("server.jte", serverPage(overview, databases), root.resolve("index.html"));
+    }
+
+    private static void row(JsonGenerator json, DatabaseSummary database) throws IOException {
+        json.writeStartArray();
+        json.writeString(database.name());
+        json.writeString(href(database.page()));
+        json.writeString(database.status());
+        json.writeString(database.statusDetail());
+        if (database.sizeBytes() == null) {
+            json.writeNull();
+        } else {
+            json.writeNumber(database.sizeBytes());
+        }
+        json.writeNumber(database.counts().tables());
+        json.writeNumber(database.counts().views());
+        json.writeNumber(database.counts().indexes());
+        json.writeNumber(database.counts().constraints());
+        json.writeNumber(database.counts().routines());
+        json.writeNumber(database.counts().triggers());
+        json.writeNumber(database.counts().customTypes());
+        json.writeNumber(database.objectFailures());
+        json.writeString(database.collectedAt() == null ? "" : database.collectedAt().toString());
+        if (database.durationMs() == null) {
+            json.writeNull();
+        } else {
+            json.writeNumber(database.durationMs());
+        }
+        json.writeEndArray();
+    }
+
+    private static ServerPage serverPage(CollectionOverview overview, List<DatabaseSummary> databases) {
+        List<Fact> facts = new ArrayList<>();
+        ServerInfo server = overview.server();
+        if (server != null) {
+            facts.add(new Fact("Server", server.serverType().name() + " " + server.version()));
+            facts.add(new Fact("Host", server.host() + (server.port() == null ? "" : ":" + server.port())));
+            facts.add(new Fact("Connected as", server.connectionUser() + (server.hasSuperuserPrivileges() ? " (superuser)" : "")));
+            facts.add(new Fact("Databases on the server", Integer.toString(server.totalDatabases())));
+        }
+        facts.add(new Fact("Read from", overview.source() + " (" + overview.form().name().toLowerCase(java.util.Locale.ROOT) + ")"));
+        facts.add(new Fact("Report made at", overview.generatedAt().toString()));
+        long objects = databases.stream().mapToLong(database -> database.counts().tables()).sum();
+        facts.add(new Fact("Tables in all", Long.toString(objects)));
+        facts.add(new Fact("Object failures in all", Long.toString(databases.stream().mapToLong(DatabaseSummary::objectFailures).sum())));
+        Map<String, Integer> byStatus = new TreeMap<>(Map.of("Success", 0, "Failed", 0, "Skipped", 0));
+        databases.forEach(database -> byStatus.merge(database.status(), 1, Integer::sum));
+        List<Fact> counts = new ArrayList<>();
+        byStatus.forEach((status, count) -> counts.add(new Fact(status, Integer.toString(count))));
+        String title = server == null ? overview.source() : server.host() + (server.port() == null ? "" : ":" + server.port());
+        return new ServerPage(title, facts, counts, COLUMNS);
+    }
+
+    @Override
+    public void changes(DatabaseDiff database, String page) throws IOException {
+        ChangePage changes = ChangePages.database(database);
+        render("changes.jte", changes, root.resolve("databases").resolve(page + ".html"));
+        search.add(database.name(), href(page), changes.entries());
+    }
+
+    @Override
+    public void changeOverview(ChangeDocument header, List<DatabaseDiff> databases, List<String> pages) throws IOException {
+        search.close();
+        List<String> hrefs = pages.stream().map(HtmlSite::href).toList();
+        render("diff.jte", ChangePages.overview(header, databases, hrefs), root.resolve("index.html"));
+    }
+
+    private static void render(String template, Object page, Path file) throws IOException {
+        try (BufferedWriter writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            TEMPLATES.render(template, page, new WriterOutput(writer));
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+}
