@@ -7,6 +7,8 @@ import dev.dbsurveyor.config.SamplingConfig;
 import dev.dbsurveyor.config.Environment;
 import dev.dbsurveyor.output.OutputPaths;
 import dev.dbsurveyor.output.SweepFiles;
+import dev.dbsurveyor.report.ReportFormat;
+import dev.dbsurveyor.report.Reports;
 import dev.dbsurveyor.sweep.MultiDatabaseConfig;
 import dev.dbsurveyor.sweep.SweepTally;
 import dev.dbsurveyor.server.ServerTarget;
@@ -29,6 +31,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -38,7 +41,8 @@ import java.util.stream.Stream;
  * demo user may not connect to and one whose routines stage times out, written per database.
  */
 @Command(mixinStandardHelpOptions = true, versionProvider = DbSurveyorCommand.Version.class, name = "demo",
-        description = "Start an embedded PostgreSQL with sample databases, sweep it for real, and write one file per database.",
+        description = {"Start an embedded PostgreSQL with sample databases, sweep it for real, write one file",
+                "per database, and end with their report (DIR/report/index.html)."},
         footerHeading = "%nExample:%n",
         footer = {"  dbsurveyor demo --output-dir demo-out/",
                 "The output directory (default dbsurveyor-demo) is replaced on every run."})
@@ -85,6 +89,8 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
                             tally.filtered());
                     err.println("wrote " + outputDir.toAbsolutePath() + " (manifest.json and one file per database)");
                     err.println("check them with: dbsurveyor validate " + outputDir);
+                    Reports.Written report = Reports.write(outputDir, outputDir.resolve("report"), ReportFormat.HTML, true, Clock.systemUTC());
+                    err.println("wrote the report: open " + report.entry().toAbsolutePath().toUri());
                     err.flush();
                     return tally.collected() > 0 ? 0 : 1;
                 } finally {

@@ -292,8 +292,13 @@ class CommandLineIT {
         JsonNode manifest = read(out.resolve("manifest.json"));
         assertThat(manifest.at("/databases")).hasSize(4);
         try (Stream<Path> files = Files.list(out)) {
-            files.forEach(ContractSchemas::assertValidFile);
+            files.filter(Files::isRegularFile).forEach(ContractSchemas::assertValidFile);
         }
+        assertThat(out.resolve("report/index.html")).isRegularFile();
+        for (String name : List.of("demo_shop", "demo_hr", "demo_analytics", "demo_secret")) {
+            assertThat(out.resolve("report/databases/" + name + ".html")).isRegularFile();
+        }
+        assertThat(run.err()).contains("wrote the report: open file:");
         JsonNode secret = read(out.resolve(DatabaseFileNames.fileName("demo_secret")));
         assertThat(secret.at("/database_info/collection_status/Skipped/reason").asText()).contains("may not connect");
         JsonNode analytics = read(out.resolve(DatabaseFileNames.fileName("demo_analytics")));
