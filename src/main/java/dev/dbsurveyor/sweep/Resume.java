@@ -87,11 +87,6 @@ public final class Resume {
 
     private static String describe(ServerInfo server) {
         String host = server.host().contains(":") ? "[" + server.host() + "]" : server.host();
-        String type = switch (server.serverType()) {
-            case POSTGRESQL -> "PostgreSQL";
-            case MYSQL -> "MySQL";
-            case MARIADB -> "MariaDB";
-        };
-        return type + " at " + host + (server.port() != null ? ":" + server.port() : "");
+        return server.serverType().displayName() + " at " + host + (server.port() != null ? ":" + server.port() : "");
     }
 }

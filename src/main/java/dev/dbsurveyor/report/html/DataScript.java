@@ -1,6 +1,8 @@
 package dev.dbsurveyor.report.html;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
 import dev.dbsurveyor.output.ContractMapper;
 
 import java.io.BufferedWriter;
@@ -16,6 +18,21 @@ import java.nio.file.Path;
  */
 final class DataScript implements AutoCloseable {
 
+    /** {@code <}, {@code >} and {@code &} as {@code \\u} escapes, so that no markup appears even if the data were ever inlined. */
+    private static final CharacterEscapes MARKUP_ESCAPES = new CharacterEscapes() {
+        private final int[] escapes = markupEscapes();
+
+        @Override
+        public int[] getEscapeCodesForAscii() {
+            return escapes;
+        }
+
+        @Override
+        public SerializableString getEscapeSequence(int ch) {
+            return null;
+        }
+    };
+
     private final BufferedWriter writer;
     private final JsonGenerator json;
 
@@ -24,6 +41,15 @@ final class DataScript implements AutoCloseable {
         writer.write("window." + name + " = ");
         json = ContractMapper.mapper().getFactory().createGenerator(writer);
         json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        json.setCharacterEscapes(MARKUP_ESCAPES);
+    }
+
+    private static int[] markupEscapes() {
+        int[] escapes = CharacterEscapes.standardAsciiEscapesForJSON();
+        escapes['<'] = CharacterEscapes.ESCAPE_STANDARD;
+        escapes['>'] = CharacterEscapes.ESCAPE_STANDARD;
+        escapes['&'] = CharacterEscapes.ESCAPE_STANDARD;
+        return escapes;
     }
 
     /** Starts {@code file}, assigning to the global {@code name} (a fixed identifier, never data). */

@@ -128,7 +128,7 @@ public final class HtmlSite implements ReportSite {
         List<Fact> facts = new ArrayList<>();
         ServerInfo server = overview.server();
         if (server != null) {
-            facts.add(new Fact("Server", server.serverType().name() + " " + server.version()));
+            facts.add(new Fact("Server", server.serverType().displayName() + " " + server.version()));
             facts.add(new Fact("Host", server.host() + (server.port() == null ? "" : ":" + server.port())));
             facts.add(new Fact("Connected as", server.connectionUser() + (server.hasSuperuserPrivileges() ? " (superuser)" : "")));
             facts.add(new Fact("Databases on the server", Integer.toString(server.totalDatabases())));
