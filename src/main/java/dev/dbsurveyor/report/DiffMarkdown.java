@@ -53,16 +53,16 @@ public final class DiffMarkdown implements AutoCloseable {
 
     /** Adds one database that differs. */
     public void add(DatabaseDiff database) throws IOException {
-        databaseRows.write("| " + cell(database.name()) + " | " + cell(ChangeLabels.database(database).substring(database.name().length() + 2))
+        databaseRows.write("| " + MarkdownText.cell(database.name()) + " | " + MarkdownText.cell(ChangeLabels.database(database).substring(database.name().length() + 2))
                 + " |\n");
         if (database.objects().isEmpty()) {
             return;
         }
-        sectionText.write("\n### " + cell(database.name()) + "\n\n" + cell(ChangeLabels.counts(database.counts())) + "\n\n");
+        sectionText.write("\n### " + MarkdownText.cell(database.name()) + "\n\n" + MarkdownText.cell(ChangeLabels.counts(database.counts())) + "\n\n");
         sectionText.write("| | kind | object | change |\n| --- | --- | --- | --- |\n");
         StringBuilder blocks = new StringBuilder();
         for (ObjectChange change : database.objects()) {
-            sectionText.write("| " + ChangeLabels.sign(change) + " | " + cell(change.kind().word()) + " | " + code(ChangeLabels.name(change))
+            sectionText.write("| " + ChangeLabels.sign(change) + " | " + MarkdownText.cell(change.kind().word()) + " | " + MarkdownText.code(ChangeLabels.name(change))
                     + " | " + what(change, blocks) + " |\n");
         }
         sectionText.write(blocks.toString());
@@ -75,7 +75,7 @@ public final class DiffMarkdown implements AutoCloseable {
         }
         StringBuilder cell = new StringBuilder();
         if (change.change() == ChangeType.UNKNOWN) {
-            cell.append(cell(ChangeLabels.unknown(change)));
+            cell.append(MarkdownText.cell(ChangeLabels.unknown(change)));
             return cell.toString();
         }
         for (FieldChange field : change.fields()) {
@@ -85,15 +85,15 @@ public final class DiffMarkdown implements AutoCloseable {
                 cell.append("<br>");
             }
             if (ChangeLabels.tooLong(before) || ChangeLabels.tooLong(after)) {
-                cell.append(cell(field.field())).append(": see below");
-                blocks.append("\n").append(cell(ChangeLabels.name(change))).append(", ").append(cell(field.field())).append(":\n\n");
-                String fence = fence(before + after);
+                cell.append(MarkdownText.cell(field.field())).append(": see below");
+                blocks.append("\n").append(MarkdownText.cell(ChangeLabels.name(change))).append(", ").append(MarkdownText.cell(field.field())).append(":\n\n");
+                String fence = MarkdownText.fence(before + after);
                 blocks.append(fence).append("diff\n");
                 before.lines().forEach(line -> blocks.append("- ").append(line).append('\n'));
                 after.lines().forEach(line -> blocks.append("+ ").append(line).append('\n'));
                 blocks.append(fence).append('\n');
             } else {
-                cell.append(cell(field.field())).append(": ").append(code(before)).append(" → ").append(code(after));
+                cell.append(MarkdownText.cell(field.field())).append(": ").append(MarkdownText.code(before)).append(" → ").append(MarkdownText.code(after));
             }
         }
         return cell.toString();
@@ -106,8 +106,8 @@ public final class DiffMarkdown implements AutoCloseable {
         AtomicFiles.write(target, out -> {
             Writer writer = new BufferedWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8));
             writer.write("## dbsurveyor diff\n\n");
-            writer.write(code(old.path()) + " → " + code(next.path()) + "\n\n");
-            writer.write(cell(ChangeLabels.summary(summary)) + "\n");
+            writer.write(MarkdownText.code(old.path()) + " → " + MarkdownText.code(next.path()) + "\n\n");
+            writer.write(MarkdownText.cell(ChangeLabels.summary(summary)) + "\n");
             if (summary.differs()) {
                 writer.write("\n| database | change |\n| --- | --- |\n");
                 writer.flush();
@@ -133,63 +133,5 @@ public final class DiffMarkdown implements AutoCloseable {
         } catch (IOException ignored) {
             // Nothing more can be done about a temporary file that cannot be deleted.
         }
-    }
-
-    /** Text for a table cell or a line: Markdown's and HTML's special characters escaped, line breaks as spaces. */
-    static String cell(String text) {
-        StringBuilder escaped = new StringBuilder(text.length());
-        text.codePoints().forEach(point -> {
-            switch (point) {
-                case '<' -> escaped.append("&lt;");
-                case '>' -> escaped.append("&gt;");
-                case '&' -> escaped.append("&amp;");
-                case '|' -> escaped.append("&#124;");
-                case '\\', '`', '*', '_', '[', ']', '~', '!', '#' ->
-                        escaped.append('\\').appendCodePoint(point);
-                default -> {
-                    if (Character.isISOControl(point) || point == 0x2028 || point == 0x2029) {
-                        escaped.append(' ');
-                    } else {
-                        escaped.appendCodePoint(point);
-                    }
-                }
-            }
-        });
-        return escaped.toString();
-    }
-
-    /** A value as inline code: HTML's special characters are entities inside {@code <code>}, which Markdown leaves alone. */
-    static String code(String text) {
-        StringBuilder escaped = new StringBuilder("<code>");
-        text.codePoints().forEach(point -> {
-            switch (point) {
-                case '<' -> escaped.append("&lt;");
-                case '>' -> escaped.append("&gt;");
-                case '&' -> escaped.append("&amp;");
-                case '|' -> escaped.append("&#124;");
-                case '`' -> escaped.append("&#96;");
-                case '\\' -> escaped.append("&#92;");
-                case '*', '_', '[', ']', '~' -> escaped.append("&#").append(point).append(';');
-                default -> {
-                    if (Character.isISOControl(point) || point == 0x2028 || point == 0x2029) {
-                        escaped.append(' ');
-                    } else {
-                        escaped.appendCodePoint(point);
-                    }
-                }
-            }
-        });
-        return escaped.append("</code>").toString();
-    }
-
-    /** A code fence longer than any run of backticks in the text, so that the text cannot close it. */
-    private static String fence(String text) {
-        int longest = 0;
-        int run = 0;
-        for (char c : text.toCharArray()) {
-            run = c == '`' ? run + 1 : 0;
-            longest = Math.max(longest, run);
-        }
-        return "`".repeat(Math.max(3, longest + 1));
     }
 }

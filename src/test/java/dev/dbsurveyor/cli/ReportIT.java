@@ -1,6 +1,7 @@
 package dev.dbsurveyor.cli;
 
 import dev.dbsurveyor.report.html.SiteLinks;
+import dev.dbsurveyor.report.markdown.MarkdownPages;
 import dev.dbsurveyor.testing.ContractSchemas;
 import dev.dbsurveyor.testing.Postgres;
 import dev.dbsurveyor.testing.TestServer;
@@ -93,6 +94,12 @@ class ReportIT {
         assertThat(odd.select("h1 .name b")).isEmpty();
         assertThat(odd.select("section.table h3 .name").eachText()).containsExactly("public." + HOSTILE_TABLE);
         assertThat(odd.select("td.column-name").eachText()).containsExactly(HOSTILE_COLUMN);
+        Path markdown = directory.resolve("markdown");
+        CommandRun markdownRun = CommandRun.of("report", sweep.toString(), "-o", markdown.toString(), "--format", "markdown");
+        assertThat(markdownRun.exitCode()).as(markdownRun.all()).isZero();
+        assertThat(MarkdownPages.broken(markdown)).isEmpty();
+        assertThat(MarkdownPages.pages(markdown)).hasSize(3).allSatisfy(file -> assertThat(MarkdownPages.foreignHtml(file)).isEmpty());
+        assertThat(Files.readString(markdown.resolve("README.md"))).contains(prefix + "shop").contains("odd &lt;b&gt;name&lt;/b&gt;");
         assertThat(odd.select("script").eachAttr("src")).allMatch(src -> src.startsWith("../assets/") || src.startsWith("../data/"));
     }
 

@@ -11,12 +11,12 @@ import java.util.List;
 import java.util.Locale;
 
 /** Builds the pages of a change document. */
-final class ChangePages {
+public final class ChangePages {
 
     private ChangePages() {
     }
 
-    static ChangePage database(DatabaseDiff database) {
+    public static ChangePage database(DatabaseDiff database) {
         List<ChangePage.Row> rows = new ArrayList<>();
         List<SearchIndex.Entry> entries = new ArrayList<>();
         for (int i = 0; i < database.objects().size(); i++) {
@@ -34,7 +34,7 @@ final class ChangePages {
         return new ChangePage(database.name(), ChangeLabels.database(database), rows, entries);
     }
 
-    static DiffOverviewPage overview(ChangeDocument header, List<DatabaseDiff> databases, List<String> hrefs) {
+    public static DiffOverviewPage overview(ChangeDocument header, List<DatabaseDiff> databases, List<String> hrefs) {
         List<Fact> facts = List.of(
                 new Fact("Old", header.old().path() + " (" + header.old().form().name().toLowerCase(Locale.ROOT) + ")"),
                 new Fact("New", header.newInput().path() + " (" + header.newInput().form().name().toLowerCase(Locale.ROOT) + ")"));

@@ -34,7 +34,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /** Builds a {@link DatabasePage} from one database of a collection. */
-final class DatabasePages {
+public final class DatabasePages {
 
     private final DatabaseSchema schema;
     private final Map<String, Integer> tableIndex = new HashMap<>();
@@ -46,7 +46,7 @@ final class DatabasePages {
         }
     }
 
-    static DatabasePage of(StoredDatabase database, DatabaseSummary summary) {
+    public static DatabasePage of(StoredDatabase database, DatabaseSummary summary) {
         if (database instanceof StoredDatabase.Collected collected) {
             return new DatabasePages(collected.schema()).page(summary);
         }

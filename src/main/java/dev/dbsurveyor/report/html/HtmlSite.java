@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import dev.dbsurveyor.io.StoredDatabase;
 import dev.dbsurveyor.model.ChangeDocument;
 import dev.dbsurveyor.model.DatabaseDiff;
-import dev.dbsurveyor.model.ServerInfo;
 import dev.dbsurveyor.report.CollectionOverview;
 import dev.dbsurveyor.report.DatabaseSummary;
 import dev.dbsurveyor.report.ReportSite;
@@ -20,10 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * The report as a static HTML site that opens from the file system, with no server and no network:
@@ -39,13 +35,6 @@ public final class HtmlSite implements ReportSite {
     private static final String ASSETS = "/dev/dbsurveyor/report/html/assets/";
     private static final List<String> ASSET_FILES = List.of("dbsurveyor.css", "dbsurveyor.js", "LICENSES.txt",
             "mermaid/mermaid.min.js", "mermaid/LICENSE", "highlightjs/highlight.min.js", "highlightjs/github.min.css");
-    /** The columns of the server page's list, as the script knows them. */
-    private static final List<Fact> COLUMNS = List.of(new Fact("Database", "name"), new Fact("Status", "status"),
-            new Fact("Size", "size"), new Fact("Tables", "tables"), new Fact("Views", "views"), new Fact("Indexes", "indexes"),
-            new Fact("Constraints", "constraints"), new Fact("Routines", "routines"), new Fact("Triggers", "triggers"),
-            new Fact("Types", "types"), new Fact("Failures", "failures"), new Fact("Collected at", "collectedAt"),
-            new Fact("Took", "duration"));
-
     private final Path root;
     private final SearchIndex search;
 
@@ -93,7 +82,7 @@ public final class HtmlSite implements ReportSite {
             }
             json.writeEndArray();
         }
-        render("server.jte", serverPage(overview, databases), root.resolve("index.html"));
+        render("server.jte", ServerPage.of(overview, databases), root.resolve("index.html"));
     }
 
     private static void row(JsonGenerator json, DatabaseSummary database) throws IOException {
@@ -122,28 +111,6 @@ public final class HtmlSite implements ReportSite {
             json.writeNumber(database.durationMs());
         }
         json.writeEndArray();
-    }
-
-    private static ServerPage serverPage(CollectionOverview overview, List<DatabaseSummary> databases) {
-        List<Fact> facts = new ArrayList<>();
-        ServerInfo server = overview.server();
-        if (server != null) {
-            facts.add(new Fact("Server", server.serverType().displayName() + " " + server.version()));
-            facts.add(new Fact("Host", server.host() + (server.port() == null ? "" : ":" + server.port())));
-            facts.add(new Fact("Connected as", server.connectionUser() + (server.hasSuperuserPrivileges() ? " (superuser)" : "")));
-            facts.add(new Fact("Databases on the server", Integer.toString(server.totalDatabases())));
-        }
-        facts.add(new Fact("Read from", overview.source() + " (" + overview.form().name().toLowerCase(java.util.Locale.ROOT) + ")"));
-        facts.add(new Fact("Report made at", overview.generatedAt().toString()));
-        long objects = databases.stream().mapToLong(database -> database.counts().tables()).sum();
-        facts.add(new Fact("Tables in all", Long.toString(objects)));
-        facts.add(new Fact("Object failures in all", Long.toString(databases.stream().mapToLong(DatabaseSummary::objectFailures).sum())));
-        Map<String, Integer> byStatus = new TreeMap<>(Map.of("Success", 0, "Failed", 0, "Skipped", 0));
-        databases.forEach(database -> byStatus.merge(database.status(), 1, Integer::sum));
-        List<Fact> counts = new ArrayList<>();
-        byStatus.forEach((status, count) -> counts.add(new Fact(status, Integer.toString(count))));
-        String title = server == null ? overview.source() : server.host() + (server.port() == null ? "" : ":" + server.port());
-        return new ServerPage(title, facts, counts, COLUMNS);
     }
 
     @Override
