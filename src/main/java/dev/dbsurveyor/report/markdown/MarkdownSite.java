@@ -80,7 +80,7 @@ public final class MarkdownSite implements ReportSite {
         write(root.resolve(INDEX), out -> {
             out.write("# " + cell(server.title()) + "\n\n");
             facts(out, server.facts());
-            out.write("\n");
+            out.write("\nDatabases by status:\n\n");
             facts(out, server.statusCounts());
             out.write("\n## Databases\n\n");
             List<String> labels = server.columns().stream().map(Fact::label).toList();
@@ -161,7 +161,7 @@ public final class MarkdownSite implements ReportSite {
         }
         out.write("\n");
         facts(out, page.facts());
-        out.write("\n- [Tables (" + page.tables().size() + ")](#tables)\n- [Views (" + page.views().size() + ")](#views)\n- [Routines ("
+        out.write("\nContents:\n\n- [Tables (" + page.tables().size() + ")](#tables)\n- [Views (" + page.views().size() + ")](#views)\n- [Routines ("
                 + page.routines().size() + ")](#routines)\n- [Triggers, types and events (" + page.others().size() + ")](#others)\n");
         if (!page.diagrams().isEmpty()) {
             out.write("\n## Diagrams\n");
