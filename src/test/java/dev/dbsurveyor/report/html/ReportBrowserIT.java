@@ -20,9 +20,7 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,8 +35,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The HTML site in a real browser, opened from files: the server page's list, filters and pages,
  * a database page's columns and diagram, hostile names as text, the change pages, the search box.
- * With the system property {@code dbsurveyor.readme.images} naming a folder, the server and
- * database screenshots are also copied there as the README's images.
  */
 @ExtendWith(HeadlessChromiumExtension.class)
 class ReportBrowserIT {
@@ -109,22 +105,14 @@ class ReportBrowserIT {
         return browser.console().stream().filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue()).toList();
     }
 
-    private static void readmeImage(Path screenshot, String name) throws IOException {
-        String folder = System.getProperty("dbsurveyor.readme.images");
-        if (folder != null && !folder.isBlank()) {
-            Files.createDirectories(Path.of(folder));
-            Files.copy(screenshot, Path.of(folder, name), StandardCopyOption.REPLACE_EXISTING);
-        }
-    }
-
     @Test
-    void theServerPageListsEveryDatabaseOfTheCollection(HeadlessChromium browser) throws IOException {
+    void theServerPageListsEveryDatabaseOfTheCollection(HeadlessChromium browser) {
         browser.open(collection.resolve("index.html"));
 
         assertThat(listedNames(browser)).containsExactlyInAnyOrderElementsOf(expectedNames("dsm_every", MARIADB, HOSTILE, SMALL));
         assertThat(browser.driver().findElement(By.id("database-count")).getText()).isEqualTo("6 of 6 databases");
         assertThat(severe(browser)).isEmpty();
-        readmeImage(browser.screenshot("server"), "report-server.png");
+        browser.screenshot("server");
     }
 
     @Test
@@ -167,7 +155,7 @@ class ReportBrowserIT {
     }
 
     @Test
-    void aDatabasePageShowsEachColumnsTypeNullAndDefault(HeadlessChromium browser) throws IOException {
+    void aDatabasePageShowsEachColumnsTypeNullAndDefault(HeadlessChromium browser) {
         JsonNode customers = ReportDocuments.postgres().at("/tables/0");
 
         openDatabase(browser, "dsm_every");
@@ -187,7 +175,7 @@ class ReportBrowserIT {
             assertThat(cells.get(5)).as(column.get("name").asText()).isEqualTo(column.get("default_value").isNull() ? "" : column.get("default_value").asText());
         }
         assertThat(severe(browser)).isEmpty();
-        readmeImage(browser.screenshot("database"), "report-database.png");
+        browser.screenshot("database");
     }
 
     @Test
