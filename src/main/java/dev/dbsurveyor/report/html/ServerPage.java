@@ -34,7 +34,7 @@ public record ServerPage(String title, List<Fact> facts, List<Fact> statusCounts
             facts.add(new Fact("Databases on the server", Integer.toString(server.totalDatabases())));
         }
         facts.add(new Fact("Read from", overview.source() + " (" + overview.form().name().toLowerCase(java.util.Locale.ROOT) + ")"));
-        facts.add(new Fact("Report made at", overview.generatedAt().toString()));
+        facts.add(new Fact("Report made at", overview.generatedAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString()));
         long objects = databases.stream().mapToLong(database -> database.counts().tables()).sum();
         facts.add(new Fact("Tables in all", Long.toString(objects)));
         facts.add(new Fact("Object failures in all", Long.toString(databases.stream().mapToLong(DatabaseSummary::objectFailures).sum())));
