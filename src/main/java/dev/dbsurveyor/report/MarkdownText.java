@@ -1,5 +1,7 @@
 package dev.dbsurveyor.report;
 
+import java.util.function.IntFunction;
+
 /**
  * Catalog text made safe for GitHub-flavoured Markdown: names and values are hostile input, so
  * every character Markdown or HTML would read as markup is escaped and line breaks become spaces.
@@ -11,55 +13,53 @@ public final class MarkdownText {
 
     /** Text for a table cell or a line: Markdown's and HTML's special characters escaped, line breaks as spaces; empty for null. */
     public static String cell(String text) {
-        if (text == null) {
-            return "";
-        }
-        StringBuilder escaped = new StringBuilder(text.length());
-        text.codePoints().forEach(point -> {
-            switch (point) {
-                case '<' -> escaped.append("&lt;");
-                case '>' -> escaped.append("&gt;");
-                case '&' -> escaped.append("&amp;");
-                case '|' -> escaped.append("&#124;");
-                case '\\', '`', '*', '_', '[', ']', '~', '!', '#' ->
-                        escaped.append('\\').appendCodePoint(point);
-                default -> {
-                    if (Character.isISOControl(point) || point == 0x2028 || point == 0x2029) {
-                        escaped.append(' ');
-                    } else {
-                        escaped.appendCodePoint(point);
-                    }
-                }
-            }
-        });
-        return escaped.toString();
+        return escape(text, "", "", MarkdownText::inText);
     }
 
     /** A value as inline code: HTML's special characters are entities inside {@code <code>}, which Markdown leaves alone; empty for null. */
     public static String code(String text) {
+        return escape(text, "<code>", "</code>", MarkdownText::inCode);
+    }
+
+    private static String inText(int point) {
+        return switch (point) {
+            case '<' -> "&lt;";
+            case '>' -> "&gt;";
+            case '&' -> "&amp;";
+            case '|' -> "&#124;";
+            case '\\', '`', '*', '_', '[', ']', '~', '!', '#' -> "\\" + (char) point;
+            default -> null;
+        };
+    }
+
+    private static String inCode(int point) {
+        return switch (point) {
+            case '<' -> "&lt;";
+            case '>' -> "&gt;";
+            case '&' -> "&amp;";
+            case '|' -> "&#124;";
+            case '`', '\\', '*', '_', '[', ']', '~' -> "&#" + point + ";";
+            default -> null;
+        };
+    }
+
+    /** {@code text} between {@code open} and {@code close}, each character as {@code special} replaces it, line breaks as spaces. */
+    private static String escape(String text, String open, String close, IntFunction<String> special) {
         if (text == null) {
             return "";
         }
-        StringBuilder escaped = new StringBuilder("<code>");
+        StringBuilder escaped = new StringBuilder(text.length() + open.length() + close.length()).append(open);
         text.codePoints().forEach(point -> {
-            switch (point) {
-                case '<' -> escaped.append("&lt;");
-                case '>' -> escaped.append("&gt;");
-                case '&' -> escaped.append("&amp;");
-                case '|' -> escaped.append("&#124;");
-                case '`' -> escaped.append("&#96;");
-                case '\\' -> escaped.append("&#92;");
-                case '*', '_', '[', ']', '~' -> escaped.append("&#").append(point).append(';');
-                default -> {
-                    if (Character.isISOControl(point) || point == 0x2028 || point == 0x2029) {
-                        escaped.append(' ');
-                    } else {
-                        escaped.appendCodePoint(point);
-                    }
-                }
+            String replacement = special.apply(point);
+            if (replacement != null) {
+                escaped.append(replacement);
+            } else if (Character.isISOControl(point) || point == 0x2028 || point == 0x2029) {
+                escaped.append(' ');
+            } else {
+                escaped.appendCodePoint(point);
             }
         });
-        return escaped.append("</code>").toString();
+        return escaped.append(close).toString();
     }
 
     /** A code fence longer than any run of backticks in the text, so that the text cannot close it. */
