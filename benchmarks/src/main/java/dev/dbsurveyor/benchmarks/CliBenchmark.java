@@ -262,7 +262,7 @@ final class CliBenchmark {
         return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
-    private static String loadAverage() {
+    static String loadAverage() {
         try {
             return Files.readString(Path.of("/proc/loadavg")).strip().split(" ", 4)[0];
         } catch (IOException e) {
@@ -290,7 +290,7 @@ final class CliBenchmark {
                 + "so the figures are provisional.";
     }
 
-    private static String output(String... command) throws IOException, InterruptedException {
+    static String output(String... command) throws IOException, InterruptedException {
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String text = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
         process.waitFor();

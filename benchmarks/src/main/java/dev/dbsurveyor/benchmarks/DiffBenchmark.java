@@ -1,13 +1,10 @@
 package dev.dbsurveyor.benchmarks;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dbsurveyor.diff.CollectionDiff;
 import dev.dbsurveyor.io.CollectionReader;
 import dev.dbsurveyor.model.DiffOptions;
 import dev.dbsurveyor.model.DiffSummary;
-import dev.dbsurveyor.output.ContractMapper;
-import dev.dbsurveyor.output.DatabaseFileNames;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -55,15 +52,15 @@ final class DiffBenchmark {
     }
 
     private void run(Path results) throws Exception {
-        ObjectNode document = collectOne();
+        ManyDatabaseDirectory many = ManyDatabaseDirectory.collect(url, "dbsurveyor_diff_bench", tables, work);
         Path old = work.resolve("old");
         Path next = work.resolve("new");
-        Changes changes = write(document, old, next);
+        Changes changes = write(many, old, next);
 
         List<String> lines = new ArrayList<>();
         lines.add("# diff: two directories of " + String.format(Locale.ROOT, "%,d", databases) + " databases × " + tables + " tables");
         lines.add("");
-        lines.add("One real " + tables + "-table PostgreSQL database collected once (" + Files.size(work.resolve("base.json")) / 1024
+        lines.add("One real " + tables + "-table PostgreSQL database collected once (" + many.documentBytes() / 1024
                 + " KiB of JSON), written under " + String.format(Locale.ROOT, "%,d", databases) + " names into OLD and NEW; NEW has "
                 + changes.describe() + ". Machine: " + Runtime.getRuntime().availableProcessors() + " cores (shared), JDK "
                 + System.getProperty("java.version") + ".");
@@ -126,36 +123,6 @@ final class DiffBenchmark {
         return List.of(1_000, 5_000, databases).stream().filter(size -> size <= databases).distinct().toList();
     }
 
-    /** Collects one database of {@code tables} tables through the packaged command, and returns its document. */
-    private ObjectNode collectOne() throws Exception {
-        Files.createDirectories(work);
-        String name = "dbsurveyor_diff_bench";
-        String admin = url.endsWith("/") ? url : url + "/";
-        run("psql", admin + "postgres", "-qc", "DROP DATABASE IF EXISTS " + name);
-        run("psql", admin + "postgres", "-qc", "CREATE DATABASE " + name);
-        StringBuilder sql = new StringBuilder();
-        for (int i = 1; i <= tables; i++) {
-            sql.append("CREATE TABLE t").append(i).append(" (id bigint PRIMARY KEY, parent bigint")
-                    .append(i > 1 ? " REFERENCES t" + (i - 1) + " (id)" : "")
-                    .append(", label text NOT NULL, amount numeric(12,2), created timestamptz DEFAULT now(), note varchar(200));")
-                    .append("CREATE INDEX ON t").append(i).append(" (label);");
-        }
-        run("psql", admin + name, "-qc", sql.toString());
-        Path sweep = work.resolve("sweep");
-        run("java", "-jar", "target/dbsurveyor.jar", "collect", admin + "postgres", "--all-databases", "--include", name,
-                "--output-dir", sweep.toString(), "--force", "-q");
-        run("psql", admin + "postgres", "-qc", "DROP DATABASE " + name);
-        Files.copy(sweep.resolve(DatabaseFileNames.fileName(name)), work.resolve("base.json"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        return (ObjectNode) ContractMapper.mapper().readTree(work.resolve("base.json").toFile());
-    }
-
-    private static void run(String... command) throws IOException, InterruptedException {
-        int exit = new ProcessBuilder(command).inheritIO().start().waitFor();
-        if (exit != 0) {
-            throw new IllegalStateException(String.join(" ", command) + " exited " + exit);
-        }
-    }
-
     /** What NEW changes: a column in every 100th database, every 1,000th removed, 10 added. */
     private record Changes(int changed, int removed, int added) {
         String describe() {
@@ -163,18 +130,17 @@ final class DiffBenchmark {
         }
     }
 
-    private Changes write(ObjectNode document, Path old, Path next) throws IOException {
-        ObjectNode manifest = manifest(document);
+    private Changes write(ManyDatabaseDirectory many, Path old, Path next) throws IOException {
         List<ObjectNode> oldEntries = new ArrayList<>();
         List<ObjectNode> newEntries = new ArrayList<>();
-        Files.createDirectories(old);
-        Files.createDirectories(next);
+        ManyDatabaseDirectory.empty(old);
+        ManyDatabaseDirectory.empty(next);
         int changed = 0;
         int removed = 0;
         for (int i = 0; i < databases; i++) {
-            String name = String.format(Locale.ROOT, "db%05d", i);
-            ObjectNode copy = named(document, name);
-            oldEntries.add(writeDocument(old, name, copy));
+            String name = ManyDatabaseDirectory.name(i);
+            ObjectNode copy = many.named(name);
+            oldEntries.add(many.write(old, name, copy));
             if (i % 1000 == 3) {
                 removed++;
                 continue;
@@ -184,42 +150,15 @@ final class DiffBenchmark {
                 ObjectNode column = (ObjectNode) copy.at("/tables/0/columns/2");
                 column.put("is_nullable", !column.get("is_nullable").asBoolean());
             }
-            newEntries.add(writeDocument(next, name, copy));
+            newEntries.add(many.write(next, name, copy));
         }
         for (int i = 0; i < 10; i++) {
             String name = String.format(Locale.ROOT, "dbnew%02d", i);
-            newEntries.add(writeDocument(next, name, named(document, name)));
+            newEntries.add(many.write(next, name, many.named(name)));
         }
-        writeManifest(old, manifest, oldEntries);
-        writeManifest(next, manifest, newEntries);
+        many.writeManifest(old, oldEntries);
+        many.writeManifest(next, newEntries);
         return new Changes(changed, removed, 10);
-    }
-
-    private static ObjectNode named(ObjectNode document, String name) {
-        ObjectNode copy = document.deepCopy();
-        ((ObjectNode) copy.get("database_info")).put("name", name);
-        return copy;
-    }
-
-    private static ObjectNode writeDocument(Path directory, String name, ObjectNode document) throws IOException {
-        String file = DatabaseFileNames.fileName(name);
-        ContractMapper.mapper().writeValue(directory.resolve(file).toFile(), document);
-        ObjectNode entry = ContractMapper.mapper().createObjectNode();
-        entry.put("name", name).put("file", file).put("status", "Success").put("collection_duration_ms", 10).put("object_failure_count", 0);
-        return entry;
-    }
-
-    /** The manifest of the sweep that collected the document, to be given other entries. */
-    private ObjectNode manifest(ObjectNode document) throws IOException {
-        return (ObjectNode) ContractMapper.mapper().readTree(work.resolve("sweep").resolve("manifest.json").toFile());
-    }
-
-    private static void writeManifest(Path directory, ObjectNode manifest, List<ObjectNode> entries) throws IOException {
-        ObjectNode copy = manifest.deepCopy();
-        ArrayNode array = copy.putArray("databases");
-        entries.forEach(array::add);
-        copy.putArray("filtered");
-        ContractMapper.mapper().writeValue(directory.resolve("manifest.json").toFile(), copy);
     }
 
     private static String seconds(Duration duration) {

@@ -54,6 +54,11 @@ final class HeapAfterGc implements AutoCloseable {
         return peak.get();
     }
 
+    /** How many samples were taken. */
+    int samples() {
+        return samples.size();
+    }
+
     /** The median of the samples, in bytes: steadier than the peak, which one unlucky sample decides. */
     long medianBytes() {
         java.util.List<Long> sorted = samples.stream().sorted().toList();

@@ -216,6 +216,11 @@ final class LoadBenchmark {
     }
 
     static String machine(String serverVersion) {
+        return host() + "; server " + serverVersion + " on the same host over TCP loopback, through the benchmark's latency proxy.";
+    }
+
+    /** The cores, memory, operating system and this JVM. */
+    static String host() {
         String memory;
         try {
             memory = Files.readAllLines(Path.of("/proc/meminfo")).stream().filter(line -> line.startsWith("MemTotal"))
@@ -225,8 +230,7 @@ final class LoadBenchmark {
         }
         return Runtime.getRuntime().availableProcessors() + " cores, " + memory + " of memory, " + System.getProperty("os.name") + " "
                 + System.getProperty("os.version") + "; JVM " + System.getProperty("java.vm.name") + " " + System.getProperty("java.version")
-                + " with a " + Runtime.getRuntime().maxMemory() / 1048576 + " MiB heap limit; server " + serverVersion
-                + " on the same host over TCP loopback, through the benchmark's latency proxy.";
+                + " with a " + Runtime.getRuntime().maxMemory() / 1048576 + " MiB heap limit";
     }
 
     static String measuredAt() {
