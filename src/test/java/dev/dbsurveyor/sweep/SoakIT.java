@@ -27,6 +27,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -54,6 +55,11 @@ class SoakIT {
 
     /** Reactor's shared pool for blocking work: its workers come as work needs them, up to a cap, and leave after 60 s idle. */
     private static final String BLOCKING_POOL_WORKERS = "boundedElastic-#";
+    /**
+     * Threads that watch child processes other test classes in this JVM started (embedded PostgreSQL
+     * servers being stopped): they end when those processes do, on their schedule, not the sweep's.
+     */
+    private static final Pattern CHILD_PROCESS_WATCHERS = Pattern.compile("process reaper.*|postgres:pid.*");
 
     /**
      * What one sweep left behind once it completed and its connections were closed: among other
@@ -68,6 +74,7 @@ class SoakIT {
         Map<String, Long> threadsOutsideTheBlockingPool() {
             Map<String, Long> others = new TreeMap<>(threads);
             others.remove(BLOCKING_POOL_WORKERS);
+            others.keySet().removeIf(name -> CHILD_PROCESS_WATCHERS.matcher(name).matches());
             return others;
         }
 
