@@ -3,7 +3,7 @@ package dev.dbsurveyor.sampling;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.DecimalNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -24,17 +24,27 @@ public final class SampleValues {
     /** Ends a value that was cut to the length limit. */
     public static final String TRUNCATION_MARKER = "…[truncated]";
 
-    /** Reads JSON text with every number exact: decimals as BigDecimal, integers as BigInteger. */
-    private static final ObjectMapper EXACT_JSON = JsonMapper.builder()
+    /**
+     * Reads JSON text with every number exact: decimals as BigDecimal, integers as BigInteger. A
+     * reader made here has its deserializer already built: Jackson builds a first one under a lock,
+     * which an event loop must not wait for.
+     */
+    private static final ObjectReader EXACT_JSON = JsonMapper.builder()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS, DeserializationFeature.USE_BIG_INTEGER_FOR_INTS)
             .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
-            .build();
+            .build()
+            .readerFor(JsonNode.class);
 
     /** The largest integer every JSON reader holds exactly (2^53). */
     private static final BigInteger EXACT_IN_A_DOUBLE = BigInteger.ONE.shiftLeft(53);
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private SampleValues() {
+    }
+
+    /** Initialises this class, so that its reader is made on the calling thread: adapters call it when they are made, off any event loop. */
+    public static void prepare() {
+        // Calling a static method is what initialises a class; the reader is one of its static fields.
     }
 
     public static JsonNode integer(BigInteger value) {
@@ -101,7 +111,7 @@ public final class SampleValues {
      * @throws JsonProcessingException when the text is not JSON
      */
     public static JsonNode parseExactly(String json) throws JsonProcessingException {
-        return EXACT_JSON.readTree(json);
+        return EXACT_JSON.readValue(json);
     }
 
     public static JsonNode nothing() {

@@ -347,7 +347,7 @@ class SweepIT {
                 ConnectionConfig.defaults());
         try {
             MultiDatabaseResult bundle = ((MultiDatabaseOutput.Bundle) Sweep.of(adapter,
-                    MultiDatabaseConfig.builder().include(prefix + "?").build()).collectAll().block()).result();
+                    MultiDatabaseConfig.builder().include(prefix + "?").build()).collectAll().block(Duration.ofMinutes(2))).result();
 
             ContractSchemas.assertValid(bundle);
             assertThat(bundle.databases()).extracting(d -> d.databaseName()).containsExactlyElementsOf(names);

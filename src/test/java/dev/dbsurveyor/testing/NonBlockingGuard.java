@@ -1,6 +1,7 @@
 package dev.dbsurveyor.testing;
 
 import reactor.blockhound.BlockHound;
+import reactor.blockhound.BlockingOperationError;
 
 /**
  * Installs BlockHound once per test JVM, so that any blocking call on a Reactor non-blocking
@@ -45,7 +46,19 @@ public final class NonBlockingGuard {
                     .allowBlockingCallsInside("com.ongres.scram.client.ScramClient$Builder", "build")
                     // Netty 4.2's adaptive allocator takes a short write lock when it adds a magazine under
                     // contention, on the event loop by design; seen once as a spurious connection error in SweepIT.
-                    .allowBlockingCallsInside("io.netty.buffer.AdaptivePoolingAllocator$MagazineGroup", "tryExpandMagazines"));
+                    .allowBlockingCallsInside("io.netty.buffer.AdaptivePoolingAllocator$MagazineGroup", "tryExpandMagazines")
+                    // Jackson builds a type's first deserializer under a lock, which parks a second event loop
+                    // that wants one at the same moment (CI saw it once in a sweep): marked, any build on an
+                    // event loop fails every time, not only when two race. Readers are made beforehand instead.
+                    .markAsBlocking("com.fasterxml.jackson.databind.deser.DeserializerCache", "_createAndCacheValueDeserializer",
+                            "(Lcom/fasterxml/jackson/databind/DeserializationContext;Lcom/fasterxml/jackson/databind/deser/DeserializerFactory;"
+                                    + "Lcom/fasterxml/jackson/databind/JavaType;)Lcom/fasterxml/jackson/databind/JsonDeserializer;")
+                    // The error names the method only, and a collection records no stack: print where it was called.
+                    .blockingMethodCallback(method -> {
+                        BlockingOperationError error = new BlockingOperationError(method);
+                        error.printStackTrace();
+                        throw error;
+                    }));
             initialiseSockets();
             installed = true;
         }

@@ -35,6 +35,21 @@ class NonBlockingGuardTest {
                 .verifyErrorSatisfies(error -> org.assertj.core.api.Assertions.assertThat(error).isInstanceOf(BlockingOperationError.class));
     }
 
+    /** A record no other test reads, so that its deserializer is built here, first. */
+    record FreshType(String name) {
+    }
+
+    @Test
+    void buildingAJacksonDeserializerOnAParallelSchedulerThreadFailsAndAReaderMadeBeforehandPasses() {
+        com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        StepVerifier.create(Mono.fromCallable(() -> mapper.readValue("{\"name\":\"a\"}", FreshType.class)).subscribeOn(Schedulers.parallel()))
+                .verifyErrorSatisfies(error -> org.assertj.core.api.Assertions.assertThat(error).isInstanceOf(BlockingOperationError.class));
+        com.fasterxml.jackson.databind.ObjectReader reader = new com.fasterxml.jackson.databind.ObjectMapper().readerFor(FreshType.class);
+        StepVerifier.create(Mono.fromCallable(() -> reader.<FreshType>readValue("{\"name\":\"a\"}")).subscribeOn(Schedulers.parallel()))
+                .expectNext(new FreshType("a"))
+                .verifyComplete();
+    }
+
     @Test
     void anIpLiteralNeedsNoLookupAndPassesEverywhere() {
         StepVerifier.create(Mono.fromCallable(() -> java.net.InetAddress.getByName("127.0.0.1")).subscribeOn(Schedulers.parallel()))

@@ -19,6 +19,7 @@ import dev.dbsurveyor.model.DatabaseSchema;
 import dev.dbsurveyor.model.EnumeratedDatabase;
 import dev.dbsurveyor.model.ServerInfo;
 import dev.dbsurveyor.retry.DatabaseRetries;
+import dev.dbsurveyor.sampling.SampleValues;
 import dev.dbsurveyor.sampling.TableSampler;
 import dev.dbsurveyor.server.EngineFamily;
 import dev.dbsurveyor.server.ServerTarget;
@@ -74,6 +75,7 @@ public final class MySqlAdapter implements DatabaseAdapter {
         this.statementMillis = config.statementTimeout().toMillis();
         this.batches = new CollectionBatches(MIN_BATCH, MAX_BATCH, Math.min(PARALLEL_BATCHES, config.maxConnections()), BATCH_WINDOW,
                 this::readBatch);
+        SampleValues.prepare();
     }
 
     /** An adapter for the server a {@code mysql://} or {@code mariadb://} target names; nothing connects until subscription. */

@@ -17,6 +17,7 @@ import dev.dbsurveyor.model.EnumeratedDatabase;
 import dev.dbsurveyor.model.ServerInfo;
 import dev.dbsurveyor.model.ServerType;
 import dev.dbsurveyor.retry.DatabaseRetries;
+import dev.dbsurveyor.sampling.SampleValues;
 import dev.dbsurveyor.sampling.TableSampler;
 import dev.dbsurveyor.server.EngineFamily;
 import dev.dbsurveyor.server.ServerTarget;
@@ -60,6 +61,8 @@ public final class PostgresAdapter implements DatabaseAdapter {
         this.connections = connections;
         this.limits = limits;
         this.tls = tls;
+        CatalogJson.prepare();
+        SampleValues.prepare();
     }
 
     /**

@@ -4,6 +4,7 @@ import dev.dbsurveyor.adapter.StageResults;
 import dev.dbsurveyor.adapter.StageRows;
 import dev.dbsurveyor.retry.ErrorClassifier;
 import io.r2dbc.spi.Connection;
+import io.r2dbc.spi.R2dbcException;
 import io.r2dbc.spi.Result;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -65,7 +66,9 @@ final class PostgresCatalogReader {
         List<PostgresStage> unread = exchange.stages().stream()
                 .filter(stage -> !results.containsKey(stage) && !failures.containsKey(stage)).toList();
         var failedStage = exchange.stageAt(failedPosition);
-        if (failedStage.isEmpty() || ErrorClassifier.classify(error).connectionError()) {
+        // Only an error the server reports stops it at the failed stage's savepoint; after any other
+        // (this side's), the server may have run the whole string, COMMIT included.
+        if (failedStage.isEmpty() || !(error instanceof R2dbcException) || ErrorClassifier.classify(error).connectionError()) {
             unread.forEach(stage -> failures.put(stage, error));
             return Mono.empty();
         }
