@@ -1,11 +1,15 @@
 package dev.dbsurveyor.report;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.dbsurveyor.model.ChangeCounts;
 import dev.dbsurveyor.model.CollectionStatus;
 import dev.dbsurveyor.model.DatabaseDiff;
 import dev.dbsurveyor.model.DiffSummary;
+import dev.dbsurveyor.model.FieldChange;
 import dev.dbsurveyor.model.ObjectChange;
+import dev.dbsurveyor.model.UnifiedDataType;
+import dev.dbsurveyor.output.ContractMapper;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +20,8 @@ import java.util.List;
  * escapes what these return for its own medium.
  */
 public final class ChangeLabels {
+
+    private static final String DATA_TYPE = "data_type";
 
     private ChangeLabels() {
     }
@@ -60,8 +66,29 @@ public final class ChangeLabels {
     }
 
     /** A value as one line: a string as itself, anything else as compact JSON. */
-    public static String value(JsonNode value) {
+    private static String value(JsonNode value) {
         return value.isTextual() ? value.textValue() : value.toString();
+    }
+
+    /** A field's value before the change, as {@link #value}, but a column's type as its label ({@code Integer(32)}). */
+    public static String before(FieldChange field) {
+        return value(field.field(), field.oldValue());
+    }
+
+    /** A field's value after the change, as {@link #before}. */
+    public static String after(FieldChange field) {
+        return value(field.field(), field.newValue());
+    }
+
+    private static String value(String field, JsonNode value) {
+        if (DATA_TYPE.equals(field) && value.isContainerNode()) {
+            try {
+                return TypeLabels.of(ContractMapper.mapper().treeToValue(value, UnifiedDataType.class));
+            } catch (JsonProcessingException | IllegalArgumentException e) {
+                // A type this version of the contract does not know: shown as the document has it.
+            }
+        }
+        return value(value);
     }
 
     /** Whether a value is too long for one line beside another, or spans lines. */

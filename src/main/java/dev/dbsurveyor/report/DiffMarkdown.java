@@ -58,7 +58,7 @@ public final class DiffMarkdown implements AutoCloseable {
         if (database.objects().isEmpty()) {
             return;
         }
-        sectionText.write("\n### " + MarkdownText.cell(database.name()) + "\n\n" + MarkdownText.cell(ChangeLabels.counts(database.counts())) + "\n\n");
+        sectionText.write("\n### " + MarkdownText.cell(database.name()) + "\n\n" + MarkdownText.line(ChangeLabels.counts(database.counts())) + "\n\n");
         sectionText.write("| | kind | object | change |\n| --- | --- | --- | --- |\n");
         StringBuilder blocks = new StringBuilder();
         for (ObjectChange change : database.objects()) {
@@ -79,14 +79,14 @@ public final class DiffMarkdown implements AutoCloseable {
             return cell.toString();
         }
         for (FieldChange field : change.fields()) {
-            String before = ChangeLabels.value(field.oldValue());
-            String after = ChangeLabels.value(field.newValue());
+            String before = ChangeLabels.before(field);
+            String after = ChangeLabels.after(field);
             if (cell.length() > 0) {
                 cell.append("<br>");
             }
             if (ChangeLabels.tooLong(before) || ChangeLabels.tooLong(after)) {
                 cell.append(MarkdownText.cell(field.field())).append(": see below");
-                blocks.append("\n").append(MarkdownText.cell(ChangeLabels.name(change))).append(", ").append(MarkdownText.cell(field.field())).append(":\n\n");
+                blocks.append("\n").append(MarkdownText.line(ChangeLabels.name(change))).append(", ").append(MarkdownText.cell(field.field())).append(":\n\n");
                 String fence = MarkdownText.fence(before + after);
                 blocks.append(fence).append("diff\n");
                 before.lines().forEach(line -> blocks.append("- ").append(line).append('\n'));
@@ -107,7 +107,7 @@ public final class DiffMarkdown implements AutoCloseable {
             Writer writer = new BufferedWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8));
             writer.write("## dbsurveyor diff\n\n");
             writer.write(MarkdownText.code(old.path()) + " → " + MarkdownText.code(next.path()) + "\n\n");
-            writer.write(MarkdownText.cell(ChangeLabels.summary(summary)) + "\n");
+            writer.write(MarkdownText.line(ChangeLabels.summary(summary)) + "\n");
             if (summary.differs()) {
                 writer.write("\n| database | change |\n| --- | --- |\n");
                 writer.flush();

@@ -47,8 +47,8 @@ public final class DiffText {
 
     /** A changed field on one line, or a long or multi-line text as its old lines and its new lines. */
     private static List<String> field(FieldChange field) {
-        String old = ChangeLabels.value(field.oldValue());
-        String next = ChangeLabels.value(field.newValue());
+        String old = ChangeLabels.before(field);
+        String next = ChangeLabels.after(field);
         if (!ChangeLabels.tooLong(old) && !ChangeLabels.tooLong(next)) {
             return List.of(escape("        " + field.field() + ": " + old + " -> " + next));
         }

@@ -11,9 +11,29 @@ public final class MarkdownText {
     private MarkdownText() {
     }
 
-    /** Text for a table cell or a line: Markdown's and HTML's special characters escaped, line breaks as spaces; empty for null. */
+    /** Text for a table cell or inside a line: Markdown's and HTML's special characters escaped, line breaks as spaces; empty for null. */
     public static String cell(String text) {
         return escape(text, "", "", MarkdownText::inText);
+    }
+
+    /**
+     * Text that begins a line, or a list item or quote: as {@link #cell}, its leading spaces dropped
+     * (four would make a code block) and a leading list marker, thematic break or setext underline
+     * ({@code -}, {@code +}, {@code =}, {@code 1.}, {@code 1)}) escaped, so that it stays one paragraph.
+     */
+    public static String line(String text) {
+        String escaped = cell(text).stripLeading();
+        if (!escaped.isEmpty() && "-+=".indexOf(escaped.charAt(0)) >= 0) {
+            return "\\" + escaped;
+        }
+        int digits = 0;
+        while (digits < escaped.length() && escaped.charAt(digits) >= '0' && escaped.charAt(digits) <= '9') {
+            digits++;
+        }
+        if (digits > 0 && digits < escaped.length() && (escaped.charAt(digits) == '.' || escaped.charAt(digits) == ')')) {
+            return escaped.substring(0, digits) + "\\" + escaped.substring(digits);
+        }
+        return escaped;
     }
 
     /** A value as inline code: HTML's special characters are entities inside {@code <code>}, which Markdown leaves alone; empty for null. */

@@ -23,7 +23,7 @@ public final class ChangePages {
             ObjectChange change = database.objects().get(i);
             List<ChangePage.Field> fields = new ArrayList<>();
             for (FieldChange field : change.fields()) {
-                fields.add(new ChangePage.Field(field.field(), ChangeLabels.value(field.oldValue()), ChangeLabels.value(field.newValue())));
+                fields.add(new ChangePage.Field(field.field(), ChangeLabels.before(field), ChangeLabels.after(field)));
             }
             String kind = change.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ');
             String name = ChangeLabels.name(change);

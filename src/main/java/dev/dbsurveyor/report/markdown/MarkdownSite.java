@@ -37,6 +37,7 @@ import java.util.List;
 
 import static dev.dbsurveyor.report.MarkdownText.cell;
 import static dev.dbsurveyor.report.MarkdownText.code;
+import static dev.dbsurveyor.report.MarkdownText.line;
 import static dev.dbsurveyor.report.MarkdownText.fence;
 
 /**
@@ -102,7 +103,7 @@ public final class MarkdownSite implements ReportSite {
         ChangePage changes = ChangePages.database(database);
         write(root.resolve("databases").resolve(page + ".md"), out -> {
             out.write("[Changes](../" + INDEX + ") › " + cell(changes.name()) + "\n\n# " + cell(changes.name()) + "\n\n"
-                    + cell(changes.line()) + "\n");
+                    + line(changes.line()) + "\n");
             if (changes.objects().isEmpty()) {
                 return;
             }
@@ -126,7 +127,7 @@ public final class MarkdownSite implements ReportSite {
         write(root.resolve(INDEX), out -> {
             out.write("# " + cell(overview.title()) + "\n\n");
             facts(out, overview.facts());
-            out.write("\n" + cell(overview.summary()) + "\n\n## Databases that differ\n\n");
+            out.write("\n" + line(overview.summary()) + "\n\n## Databases that differ\n\n");
             if (overview.databases().isEmpty()) {
                 out.write("No database differs.\n");
                 return;
@@ -156,7 +157,7 @@ public final class MarkdownSite implements ReportSite {
         if (!page.warnings().isEmpty()) {
             out.write("\n## Warnings\n\n");
             for (String warning : page.warnings()) {
-                out.write("- " + cell(warning) + "\n");
+                out.write("- " + line(warning) + "\n");
             }
         }
         out.write("\n");
@@ -179,7 +180,7 @@ public final class MarkdownSite implements ReportSite {
     }
 
     private static void diagram(Writer out, ErDiagram diagram) throws IOException {
-        out.write("\n" + cell(diagram.title()) + " (" + diagram.tables() + " tables"
+        out.write("\n" + line(diagram.title()) + " (" + diagram.tables() + " tables"
                 + (diagram.leftOut() > 0 ? ", " + diagram.leftOut() + " more not drawn" : "") + "):\n\n");
         String fence = fence(diagram.source());
         out.write(fence + "mermaid\n" + diagram.source() + (diagram.source().endsWith("\n") ? "" : "\n") + fence + "\n");
@@ -188,7 +189,7 @@ public final class MarkdownSite implements ReportSite {
     private static void table(Writer out, TableView table) throws IOException {
         out.write("\n<a id=\"" + table.anchor() + "\"></a>\n\n### " + cell(table.qualified()) + " (" + cell(table.kind()) + ")\n\n");
         if (table.table().comment() != null && !table.table().comment().isEmpty()) {
-            out.write(cell(table.table().comment()) + "\n\n");
+            out.write(line(table.table().comment()) + "\n\n");
         }
         if (table.table().rowCount() != null) {
             out.write("About " + table.table().rowCount() + " rows.\n\n");
@@ -244,7 +245,7 @@ public final class MarkdownSite implements ReportSite {
     private static void sample(Writer out, SampleView sample) throws IOException {
         out.write("\nSample: " + cell(sample.description()) + "\n");
         for (String warning : sample.warnings()) {
-            out.write("\n> " + cell(warning) + "\n");
+            out.write("\n> " + line(warning) + "\n");
         }
         if (sample.rows().isEmpty()) {
             return;
@@ -269,7 +270,7 @@ public final class MarkdownSite implements ReportSite {
             out.write("\n<a id=\"" + item.anchor() + "\"></a>\n\n### " + cell(item.kind()) + " " + cell(item.name()) + "\n\n");
             facts(out, item.facts());
             if (item.comment() != null && !item.comment().isEmpty()) {
-                out.write("\n" + cell(item.comment()) + "\n");
+                out.write("\n" + line(item.comment()) + "\n");
             }
             if (item.definition() != null && !item.definition().isEmpty()) {
                 String fence = fence(item.definition());
@@ -281,7 +282,7 @@ public final class MarkdownSite implements ReportSite {
 
     private static void facts(Writer out, List<Fact> facts) throws IOException {
         for (Fact fact : facts) {
-            out.write("- " + cell(fact.label()) + ": " + cell(fact.value()) + "\n");
+            out.write("- " + line(fact.label()) + ": " + cell(fact.value()) + "\n");
         }
     }
 
