@@ -1,14 +1,13 @@
 package dev.dbsurveyor.report;
 
 import dev.dbsurveyor.config.ConfigurationException;
+import dev.dbsurveyor.output.FileTrees;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -86,7 +85,7 @@ public final class ReportDirectory implements AutoCloseable {
         }
         committed = true;
         if (old != null) {
-            delete(old);
+            FileTrees.delete(old);
         }
     }
 
@@ -94,7 +93,7 @@ public final class ReportDirectory implements AutoCloseable {
     @Override
     public void close() throws IOException {
         if (!committed) {
-            delete(staging);
+            FileTrees.delete(staging);
         }
     }
 
@@ -111,23 +110,6 @@ public final class ReportDirectory implements AutoCloseable {
             return entries.findAny().isEmpty();
         } catch (IOException e) {
             throw new ConfigurationException("Cannot read output directory " + directory + ": " + e.getMessage());
-        }
-    }
-
-    private static void delete(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> {
-                try {
-                    Files.delete(path);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
         }
     }
 }

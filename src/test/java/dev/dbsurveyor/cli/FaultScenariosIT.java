@@ -3,6 +3,7 @@ package dev.dbsurveyor.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.dbsurveyor.output.ContractMapper;
 import dev.dbsurveyor.output.ExitCodes;
+import dev.dbsurveyor.output.FileTrees;
 import dev.dbsurveyor.testing.BlockingSql;
 import dev.dbsurveyor.testing.ContractSchemas;
 import dev.dbsurveyor.testing.EmbeddedPostgresServer;
@@ -28,7 +29,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -258,7 +258,7 @@ class FaultScenariosIT {
             sweep.awaitFiles(10);
             Path away = sweep.output.resolveSibling("removed-away");
             Files.move(sweep.output, away);
-            deleteTree(away);
+            FileTrees.delete(away);
         });
 
         assertThat(outcome.exitCode()).as(outcome.err()).isEqualTo(ExitCodes.NOTHING_USABLE);
@@ -313,14 +313,6 @@ class FaultScenariosIT {
     private static void closeAll(List<Connection> connections) {
         Flux.fromIterable(List.copyOf(connections)).flatMap(Connection::close).onErrorResume(e -> Mono.empty()).blockLast(Duration.ofSeconds(10));
         connections.clear();
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        }
     }
 
     /** A fault injected while the sweep runs, from its own thread. */

@@ -1,5 +1,6 @@
 package dev.dbsurveyor.testing;
 
+import dev.dbsurveyor.output.FileTrees;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import java.io.ByteArrayInputStream;
@@ -10,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -117,8 +117,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     @Override
     public void close() {
         stopProcess();
-        try (var paths = Files.walk(dataDirectory)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        try {
+            FileTrees.delete(dataDirectory);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot delete the data of embedded PostgreSQL " + version, e);
         }

@@ -1,5 +1,7 @@
 package dev.dbsurveyor.testing;
 
+import dev.dbsurveyor.output.FileTrees;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -8,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -111,8 +112,8 @@ public final class MariaDbServer implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
-        try (var paths = Files.walk(directory)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        try {
+            FileTrees.delete(directory);
         } catch (IOException e) {
             // Already deleted.
         }

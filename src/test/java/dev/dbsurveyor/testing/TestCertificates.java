@@ -1,5 +1,6 @@
 package dev.dbsurveyor.testing;
 
+import dev.dbsurveyor.output.FileTrees;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.Extension;
@@ -30,7 +31,6 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -227,8 +227,8 @@ public final class TestCertificates {
     }
 
     private static void delete(Path directory) {
-        try (var paths = Files.walk(directory)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        try {
+            FileTrees.delete(directory);
         } catch (IOException e) {
             // Nothing left to clean, or the JVM is going: the temporary directory goes with the machine's.
         }

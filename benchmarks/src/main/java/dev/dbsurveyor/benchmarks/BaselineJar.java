@@ -1,12 +1,11 @@
 package dev.dbsurveyor.benchmarks;
 
-import java.io.File;
+import dev.dbsurveyor.output.FileTrees;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 /**
  * dbsurveyor's jar as a git revision built it, for measuring before and after in the same run:
@@ -38,9 +37,7 @@ final class BaselineJar {
             Files.copy(source.resolve("target/dbsurveyor.jar"), root.resolve(jar), StandardCopyOption.REPLACE_EXISTING);
             return jar;
         } finally {
-            try (Stream<Path> files = Files.walk(source)) {
-                files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-            }
+            FileTrees.delete(source);
         }
     }
 

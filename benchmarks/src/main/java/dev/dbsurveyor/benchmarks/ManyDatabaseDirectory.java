@@ -4,17 +4,15 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dbsurveyor.output.ContractMapper;
 import dev.dbsurveyor.output.DatabaseFileNames;
+import dev.dbsurveyor.output.FileTrees;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
 
 /**
  * Per-database directories of many databases made from one real one: a PostgreSQL database of
@@ -125,26 +123,8 @@ final class ManyDatabaseDirectory {
 
     /** Deletes {@code directory} and everything in it, if it exists, and creates it empty. */
     static void empty(Path directory) throws IOException {
-        delete(directory);
+        FileTrees.delete(directory);
         Files.createDirectories(directory);
-    }
-
-    /** Deletes {@code directory} and everything in it, if it exists. */
-    static void delete(Path directory) throws IOException {
-        if (!Files.exists(directory)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(directory)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> {
-                try {
-                    Files.delete(path);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        }
     }
 
     private static void run(String... command) throws IOException, InterruptedException {

@@ -1,5 +1,6 @@
 package dev.dbsurveyor.benchmarks;
 
+import dev.dbsurveyor.output.FileTrees;
 import dev.dbsurveyor.report.ReportFormat;
 import dev.dbsurveyor.report.Reports;
 
@@ -119,7 +120,7 @@ final class ReportBenchmark {
 
         List<Written> written = new ArrayList<>();
         for (ReportFormat format : options.formats()) {
-            ManyDatabaseDirectory.delete(output(format));
+            FileTrees.delete(output(format));
             MaxRss.Run run = MaxRss.measure(command(List.of("report", input.toString(), "-o", output(format).toString(), "--force", "-q"), format), work);
             written.add(new Written(format, run, run.exit() == 0 ? Size.of(output(format)) : new Size(0, 0)));
         }
