@@ -3,6 +3,7 @@ package dev.dbsurveyor.output;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
@@ -15,7 +16,7 @@ public final class FileTrees {
 
     /** Deletes {@code root} and everything below it, deepest first; nothing when it does not exist. */
     public static void delete(Path root) throws IOException {
-        if (!Files.exists(root)) {
+        if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
         try (Stream<Path> paths = Files.walk(root)) {

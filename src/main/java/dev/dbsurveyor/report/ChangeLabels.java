@@ -70,7 +70,7 @@ public final class ChangeLabels {
         return value.isTextual() ? value.textValue() : value.toString();
     }
 
-    /** A field's value before the change, as {@link #value}, but a column's type as its label ({@code Integer(32)}). */
+    /** A field's value before the change: a string as itself, a column's type as its label ({@code Integer(32)}), anything else as compact JSON. */
     public static String before(FieldChange field) {
         return value(field.field(), field.oldValue());
     }

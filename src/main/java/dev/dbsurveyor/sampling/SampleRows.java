@@ -3,6 +3,7 @@ package dev.dbsurveyor.sampling;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dbsurveyor.config.SamplingConfig;
@@ -27,7 +28,8 @@ import java.util.stream.Collectors;
  */
 final class SampleRows {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Its serializer is built here, not on the event loop that first samples (Jackson builds one under a lock). */
+    private static final ObjectWriter JSON = new ObjectMapper().writerFor(JsonNode.class);
     /**
      * How deep a value's containers may nest; deeper ones are written as their JSON text. Readers
      * limit nesting (upstream dbsurveyor's loader, serde_json, takes 127 containers in a whole

@@ -35,7 +35,7 @@ class NonBlockingGuardTest {
                 .verifyErrorSatisfies(error -> org.assertj.core.api.Assertions.assertThat(error).isInstanceOf(BlockingOperationError.class));
     }
 
-    /** A record no other test reads, so that its deserializer is built here, first. */
+    /** A record to read with a new mapper, whose cache is empty, so that its deserializer is built in the test. */
     record FreshType(String name) {
     }
 

@@ -37,7 +37,11 @@ final class BaselineJar {
             Files.copy(source.resolve("target/dbsurveyor.jar"), root.resolve(jar), StandardCopyOption.REPLACE_EXISTING);
             return jar;
         } finally {
-            FileTrees.delete(source);
+            try {
+                FileTrees.delete(source);
+            } catch (IOException e) {
+                System.err.println("could not delete " + source + ": " + e.getMessage());
+            }
         }
     }
 

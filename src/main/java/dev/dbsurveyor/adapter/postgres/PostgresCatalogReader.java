@@ -66,8 +66,8 @@ final class PostgresCatalogReader {
         List<PostgresStage> unread = exchange.stages().stream()
                 .filter(stage -> !results.containsKey(stage) && !failures.containsKey(stage)).toList();
         var failedStage = exchange.stageAt(failedPosition);
-        // Only an error the server reports stops it at the failed stage's savepoint; after any other
-        // (this side's), the server may have run the whole string, COMMIT included.
+        // The driver raises an R2dbcException for the server's error, which stops the server at the failed
+        // stage's savepoint; after any other (this side's), the server may have run the whole string, COMMIT included.
         if (failedStage.isEmpty() || !(error instanceof R2dbcException) || ErrorClassifier.classify(error).connectionError()) {
             unread.forEach(stage -> failures.put(stage, error));
             return Mono.empty();

@@ -27,6 +27,7 @@ import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -82,11 +83,16 @@ class MySqlFailuresIT {
 
         List<Integer> forFew = statementsToCollect(server, List.of(few));
         List<Integer> forMany = statementsToCollect(server, List.of(many));
-        List<Integer> forThreeTogether = statementsToCollect(server, List.of(few, many, third));
+        // Requests join a batch within a 2 ms window: on a loaded machine the three subscriptions can
+        // straddle it, so a few tries are allowed; without batching every try sends three times as much.
+        List<List<Integer>> forThreeTogether = new ArrayList<>();
+        for (int attempt = 0; attempt < 5 && !forThreeTogether.contains(forFew); attempt++) {
+            forThreeTogether.add(statementsToCollect(server, List.of(few, many, third)));
+        }
 
         assertThat(forFew.get(0)).as("one round trip").isEqualTo(1);
         assertThat(forMany).isEqualTo(forFew);
-        assertThat(forThreeTogether).as("three databases asked for at once share one batch").isEqualTo(forFew);
+        assertThat(forThreeTogether).as("three databases asked for at once share one batch").contains(forFew);
     }
 
     /** A FROM clause that reads {@code view} at {@code seconds} per row, so that the statement runs into its time limit. */
