@@ -15,6 +15,9 @@ import dev.dbsurveyor.output.ExitCodes;
 import dev.dbsurveyor.output.OutputPaths;
 import dev.dbsurveyor.output.ResumedDirectory;
 import dev.dbsurveyor.output.SweepFiles;
+import dev.dbsurveyor.protection.Decryption;
+import dev.dbsurveyor.protection.OutputProtection;
+import dev.dbsurveyor.protection.PassphraseEncryption;
 import dev.dbsurveyor.sweep.MultiDatabaseConfig;
 import dev.dbsurveyor.sweep.ResumePlan;
 import dev.dbsurveyor.sweep.ResumeScope;
@@ -33,6 +36,7 @@ import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -56,12 +60,17 @@ import java.util.concurrent.TimeUnit;
                 "      --resume",
                 "  dbsurveyor collect mysql://surveyor@db.example.com --sample 10 --sample-rate 20",
                 "  dbsurveyor collect mariadb://surveyor@db.example.com:3307 --output-dir out/",
+                "  dbsurveyor collect postgresql://surveyor@db.example.com --output-dir out/ \\",
+                "      --compress --encrypt-to team.asc",
                 "",
                 "Without a database in the URL, or with --all-databases, every database of the",
                 "server is collected.",
                 "Exit codes: 0 usable output, 1 none (or --strict and a failure), 2 usage error,",
                 "130 interrupted."})
 final class CollectCommand implements java.util.concurrent.Callable<Integer> {
+
+    /** Above this size, an envelope bundle is more than upstream's reader (which holds it whole, as JSON numbers) handles well. */
+    private static final long UPSTREAM_ENVELOPE_WARNING = 256L * 1024 * 1024;
 
     @Spec
     CommandSpec spec;
@@ -80,6 +89,12 @@ final class CollectCommand implements java.util.concurrent.Callable<Integer> {
 
     @Mixin
     SamplingOptions sampling;
+
+    @Mixin
+    ProtectionOptions protectionOptions;
+
+    @Mixin
+    DecryptionOptions decryption;
 
     @Option(names = "--fail-fast", description = "Stop at the first database that fails.")
     boolean failFast;
@@ -130,10 +145,20 @@ final class CollectCommand implements java.util.concurrent.Callable<Integer> {
         if (resume != null && force) {
             throw new ConfigurationException("--resume keeps the directory's files: leave out --force");
         }
-        if (resume != null) {
-            return resume(target, connectionConfig, config, resumeScope());
+        if (!decryption.keyFiles.isEmpty() && resume == null) {
+            throw new ConfigurationException("--decrypt-key is for reading: with collect, it goes with --resume");
         }
         Path file = outputDir != null ? null : output != null ? output : Path.of(sweep ? "server.dbsurveyor.json" : "schema.dbsurveyor.json");
+        try (Secrets secrets = new Secrets(environment); OutputProtection protection = protectionOptions.protection(secrets)) {
+            if (resume != null) {
+                return resume(target, connectionConfig, config, resumeScope(), protection, secrets);
+            }
+            return collect(target, connectionConfig, config, sweep, file == null ? null : protection.userFile(file), protection);
+        }
+    }
+
+    private int collect(ServerTarget target, ConnectionConfig connectionConfig, MultiDatabaseConfig config, boolean sweep, Path file,
+                        OutputProtection protection) throws Exception {
         if (file != null) {
             OutputPaths.checkFile(file, force);
         } else {
@@ -141,7 +166,7 @@ final class CollectCommand implements java.util.concurrent.Callable<Integer> {
         }
         DatabaseAdapter adapter = DatabaseAdapters.create(target, connectionConfig);
         try {
-            return sweep ? sweep(adapter, config, file) : one(adapter, target.database().orElseThrow(), config, file);
+            return sweep ? sweep(adapter, config, file, protection) : one(adapter, target.database().orElseThrow(), config, file, protection);
         } finally {
             adapter.close().block();
         }
@@ -164,16 +189,21 @@ final class CollectCommand implements java.util.concurrent.Callable<Integer> {
     }
 
     /** Reads the directory before anything connects (a directory that is not one, or a bad manifest, is exit 2), then resumes it. */
-    private int resume(ServerTarget target, ConnectionConfig connectionConfig, MultiDatabaseConfig config, ResumeScope scope) throws Exception {
-        try {
-            return resume(target, connectionConfig, config, scope, CollectionReader.directory(outputDir));
-        } catch (ConfigurationException e) {
-            throw new ConfigurationException("cannot resume: " + e.getMessage());
+    private int resume(ServerTarget target, ConnectionConfig connectionConfig, MultiDatabaseConfig config, ResumeScope scope,
+                       OutputProtection protection, Secrets secrets) throws Exception {
+        try (Decryption keys = decryption.keys(secrets)) {
+            DirectoryCollection collection;
+            try {
+                collection = CollectionReader.directory(outputDir, keys);
+            } catch (ConfigurationException e) {
+                throw new ConfigurationException("cannot resume: " + e.getMessage());
+            }
+            return resume(target, connectionConfig, config, scope, collection, protection);
         }
     }
 
     private int resume(ServerTarget target, ConnectionConfig connectionConfig, MultiDatabaseConfig config, ResumeScope scope,
-                       DirectoryCollection collection) throws Exception {
+                       DirectoryCollection collection, OutputProtection protection) throws Exception {
         PrintWriter err = spec.commandLine().getErr();
         if (!quiet) {
             ResumePlan.filterChange(collection.manifest().filters(), ResumePlan.filtersOf(config))
@@ -184,8 +214,8 @@ final class CollectCommand implements java.util.concurrent.Callable<Integer> {
         try {
             Progress progress = progress(err);
             CountDownLatch settled = new CountDownLatch(1);
-            ResumedDirectory resumed = await(SweepFiles.resumeDirectory(adapter, config, progress, collection, scope, settled::countDown),
-                    settled, progress);
+            ResumedDirectory resumed = await(SweepFiles.resumeDirectory(adapter, config, progress, collection, scope, protection,
+                    settled::countDown), settled, progress);
             if (!quiet) {
                 SweepTally rerun = resumed.rerun();
                 err.printf("ran again %d (collected %d, failed %d, skipped %d), kept %d (%d of them stale)%n", rerun.collected() + rerun.failed()
@@ -199,10 +229,11 @@ final class CollectCommand implements java.util.concurrent.Callable<Integer> {
         }
     }
 
-    private int one(DatabaseAdapter adapter, String database, MultiDatabaseConfig config, Path file) throws Exception {
+    private int one(DatabaseAdapter adapter, String database, MultiDatabaseConfig config, Path file, OutputProtection protection)
+            throws Exception {
         PrintWriter err = spec.commandLine().getErr();
         DatabaseSchema document = Sweep.of(adapter, config).collectOne(database).block();
-        AtomicFiles.write(file, out -> ContractMapper.mapper().writeValue(out, document));
+        AtomicFiles.write(file, protection, out -> ContractMapper.mapper().writeValue(out, document));
         if (!quiet) {
             err.printf("collected %s: %d tables, %d views, %d routines, %d object failures, in %d ms%nwrote %s%n", database,
                     document.tables().size(), document.views().size(), document.functions().size() + document.procedures().size(),
@@ -217,16 +248,21 @@ final class CollectCommand implements java.util.concurrent.Callable<Integer> {
         return strict && SweepTally.hasTableFailures(document) ? ExitCodes.NOTHING_USABLE : ExitCodes.OK;
     }
 
-    private int sweep(DatabaseAdapter adapter, MultiDatabaseConfig config, Path file) throws Exception {
+    private int sweep(DatabaseAdapter adapter, MultiDatabaseConfig config, Path file, OutputProtection protection) throws Exception {
         PrintWriter err = spec.commandLine().getErr();
         Progress progress = progress(err);
         CountDownLatch settled = new CountDownLatch(1);
         Mono<SweepTally> run = file != null
-                ? SweepFiles.toBundle(adapter, config, progress, file, settled::countDown)
-                : SweepFiles.toDirectory(adapter, config, progress, outputDir, settled::countDown);
+                ? SweepFiles.toBundle(adapter, config, progress, file, protection, settled::countDown)
+                : SweepFiles.toDirectory(adapter, config, progress, outputDir, protection, settled::countDown);
         SweepTally tally = await(run, settled, progress);
         if (!quiet) {
             summary(err, tally, file != null ? file : outputDir);
+            if (file != null && protection.encryption() instanceof PassphraseEncryption && Files.size(file) > UPSTREAM_ENVELOPE_WARNING) {
+                err.println("warning: upstream's tools read an --encrypt envelope whole, and this one is " + Files.size(file) / (1024 * 1024)
+                        + " MiB: for them, prefer --output-dir (one envelope per database) or --encrypt-to");
+                err.flush();
+            }
         }
         return ExitCodes.of(tally, strict);
     }

@@ -1,6 +1,7 @@
 package dev.dbsurveyor.cli;
 
 import dev.dbsurveyor.config.ConfigurationException;
+import dev.dbsurveyor.config.Environment;
 import dev.dbsurveyor.diff.CollectionDiff;
 import dev.dbsurveyor.io.CollectionReader;
 import dev.dbsurveyor.io.StoredCollection;
@@ -10,9 +11,11 @@ import dev.dbsurveyor.model.DiffOptions;
 import dev.dbsurveyor.model.DiffSummary;
 import dev.dbsurveyor.output.ChangeDocumentWriter;
 import dev.dbsurveyor.output.OutputPaths;
+import dev.dbsurveyor.protection.Decryption;
 import dev.dbsurveyor.report.DiffMarkdown;
 import dev.dbsurveyor.report.DiffText;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -84,6 +87,9 @@ final class DiffCommand implements Callable<Integer> {
     @Option(names = "--include-samples", description = "Also compare sample rows.")
     boolean includeSamples;
 
+    @Mixin
+    DecryptionOptions decryption;
+
     @Option(names = {"-q", "--quiet"}, description = "Print nothing; only the exit code says.")
     boolean quiet;
 
@@ -94,9 +100,15 @@ final class DiffCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         DiffOptions options = new DiffOptions(includeVolatile, includeSamples, kinds(), include, exclude);
         checkOutputs();
-        StoredCollection before = CollectionReader.open(old);
-        StoredCollection after = CollectionReader.open(next);
-        CollectionDiff diff = CollectionDiff.of(before, after, options);
+        try (Secrets secrets = new Secrets(Environment.system());
+             Decryption keys = decryption.keys(secrets);
+             StoredCollection before = CollectionReader.open(old, keys);
+             StoredCollection after = CollectionReader.open(next, keys)) {
+            return compare(CollectionDiff.of(before, after, options), options);
+        }
+    }
+
+    private int compare(CollectionDiff diff, DiffOptions options) throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         try (ChangeDocumentWriter document = json == null ? null : ChangeDocumentWriter.open(json, diff.oldInput(), diff.newInput(), options);
              DiffMarkdown comment = markdown == null ? null : DiffMarkdown.open(markdown, diff.oldInput(), diff.newInput())) {

@@ -1,8 +1,11 @@
 package dev.dbsurveyor.cli;
 
+import dev.dbsurveyor.config.Environment;
+import dev.dbsurveyor.protection.Decryption;
 import dev.dbsurveyor.report.ReportFormat;
 import dev.dbsurveyor.report.Reports;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -49,6 +52,9 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Replace an earlier report in DIR.")
     boolean force;
 
+    @Mixin
+    DecryptionOptions decryption;
+
     @Option(names = {"-q", "--quiet"}, description = "Print nothing on success.")
     boolean quiet;
 
@@ -57,7 +63,10 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Reports.Written written = Reports.write(input, output, format(), force, Clock.systemUTC());
+        Reports.Written written;
+        try (Secrets secrets = new Secrets(Environment.system()); Decryption keys = decryption.keys(secrets)) {
+            written = Reports.write(input, keys, output, format(), force, Clock.systemUTC());
+        }
         if (!quiet) {
             spec.commandLine().getOut().printf("wrote the report of %d database(s)%s to %s%n", written.databases(),
                     written.changes() ? " that differ" : "", written.entry());

@@ -2,6 +2,7 @@ package dev.dbsurveyor.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.dbsurveyor.config.ConfigurationException;
+import dev.dbsurveyor.config.Environment;
 import dev.dbsurveyor.output.ContractMapper;
 import dev.dbsurveyor.output.ContractValidator;
 import dev.dbsurveyor.output.DatabaseFileNames;
@@ -9,7 +10,11 @@ import dev.dbsurveyor.output.DirectoryWriter;
 import dev.dbsurveyor.output.UpstreamLoader;
 import dev.dbsurveyor.output.UpstreamRefusal;
 import dev.dbsurveyor.output.UpstreamVerdict;
+import dev.dbsurveyor.protection.Decryption;
+import dev.dbsurveyor.protection.DecryptionException;
+import dev.dbsurveyor.protection.ProtectedFiles;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -34,6 +39,8 @@ import java.util.stream.Stream;
         footer = {"  dbsurveyor validate schema.dbsurveyor.json",
                 "  dbsurveyor validate out/ server.json",
                 "  dbsurveyor validate --upstream out/",
+                "  DBSURVEYOR_ENCRYPTION_PASSWORD=... dbsurveyor validate out/",
+                "  dbsurveyor validate --decrypt-key secret.asc server.dbsurveyor.json.zst.gpg",
                 "",
                 "A refusal reads: FILE: upstream would refuse: POINTER: REASON [STRING].",
                 "A bundle is judged by its embedded documents; a manifest holds none.",
@@ -42,17 +49,21 @@ import java.util.stream.Stream;
                 "Exit codes:",
                 "  0  every file is valid (and, with --upstream, every document would load)",
                 "  1  a file is not valid, or upstream would refuse a document",
-                "  2  a PATH does not exist, or a directory holds no dbsurveyor file"})
+                "  2  a PATH does not exist, a directory holds no dbsurveyor file, or an encrypted",
+                "     file does not open with the passphrase or --decrypt-key given"})
 final class ValidateCommand implements java.util.concurrent.Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "PATH", arity = "1..*", description = "A .json file, or a directory written with --output-dir.")
+    @Parameters(paramLabel = "PATH", arity = "1..*", description = "A .json file (or .json.zst, .enc, .gpg), or a directory written with --output-dir.")
     List<Path> paths;
 
     @Option(names = "--upstream", description = "Also check each document against the rules of upstream's loader.")
     boolean upstream;
+
+    @Mixin
+    DecryptionOptions decryption;
 
     @Override
     public Integer call() throws IOException {
@@ -62,23 +73,34 @@ final class ValidateCommand implements java.util.concurrent.Callable<Integer> {
             files.addAll(files(path));
         }
         int rejected = 0;
-        for (Path file : files) {
-            byte[] content;
-            try {
-                content = Files.readAllBytes(file);
-            } catch (IOException e) {
-                out.println(file + ": /: not readable: " + e.getMessage());
-                rejected++;
-                continue;
-            }
-            boolean valid = printSchemaCheck(out, file, content);
-            boolean accepted = !upstream || printUpstreamVerdict(out, file, UpstreamLoader.verdict(content));
-            if (!valid || !accepted) {
-                rejected++;
+        try (Secrets secrets = new Secrets(Environment.system()); Decryption keys = decryption.keys(secrets)) {
+            for (Path file : files) {
+                if (!validate(out, file, keys)) {
+                    rejected++;
+                }
             }
         }
         out.flush();
         return rejected == 0 ? 0 : 1;
+    }
+
+    /**
+     * Checks one file, decoded when it is compressed or encrypted; a file the keys do not open is
+     * a usage error (exit 2), since a wrong passphrase and a changed file look the same.
+     */
+    private boolean validate(PrintWriter out, Path file, Decryption keys) {
+        byte[] content;
+        try {
+            content = ProtectedFiles.readAllBytes(file, keys);
+        } catch (DecryptionException e) {
+            throw new ConfigurationException(file + ": " + e.getMessage());
+        } catch (IOException e) {
+            out.println(file + ": /: not readable: " + e.getMessage());
+            return false;
+        }
+        boolean valid = printSchemaCheck(out, file, content);
+        boolean accepted = !upstream || printUpstreamVerdict(out, file, UpstreamLoader.verdict(content));
+        return valid && accepted;
     }
 
     private List<Path> files(Path path) throws IOException {
@@ -89,12 +111,10 @@ final class ValidateCommand implements java.util.concurrent.Callable<Integer> {
             return List.of(path);
         }
         List<Path> files = new ArrayList<>();
-        Path manifest = path.resolve(DirectoryWriter.MANIFEST);
-        if (Files.exists(manifest)) {
-            files.add(manifest);
-        }
+        ProtectedFiles.namesOf(DirectoryWriter.MANIFEST).stream().map(path::resolve).filter(Files::exists).forEach(files::add);
         try (Stream<Path> entries = Files.list(path)) {
-            entries.filter(file -> file.getFileName().toString().endsWith(DatabaseFileNames.SUFFIX)).sorted().forEach(files::add);
+            entries.filter(file -> ProtectedFiles.plainName(file.getFileName().toString()).endsWith(DatabaseFileNames.SUFFIX))
+                    .sorted().forEach(files::add);
         }
         if (files.isEmpty()) {
             throw new ConfigurationException("No dbsurveyor files in " + path);

@@ -10,26 +10,57 @@ import dev.dbsurveyor.output.ContractMapper;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
+import java.util.Collections;
 import java.util.List;
-import java.util.Optional;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
- * A bundle as {@link CollectionReader} indexed it: where in the file each collected database's
- * entry starts, and the statuses of those that failed or were skipped. A database is read by
- * parsing its entry alone, so a bundle of thousands of databases is never held in memory whole.
+ * A bundle as {@link CollectionReader} indexed it: where in its decoded bytes each collected
+ * database's entry starts, and the statuses of those that failed or were skipped. A database is
+ * read by parsing its entry alone, so a bundle of thousands of databases is never held in memory
+ * whole. A compressed or encrypted bundle is read from a {@link Spool} of its decoded bytes, which
+ * {@link #close} deletes.
  */
-public record BundleCollection(Path path, ServerInfo server, SortedMap<String, Long> offsets, SortedMap<String, CollectionStatus> notCollected)
-        implements StoredCollection {
+public final class BundleCollection implements StoredCollection {
 
-    public BundleCollection {
-        offsets = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(offsets));
-        notCollected = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(notCollected));
+    private final Path path;
+    private final ServerInfo server;
+    private final SortedMap<String, Long> offsets;
+    private final SortedMap<String, CollectionStatus> notCollected;
+    private final EntryBytes bytes;
+
+    private BundleCollection(Path path, ServerInfo server, Map<String, Long> offsets, Map<String, CollectionStatus> notCollected,
+                             EntryBytes bytes) {
+        this.path = path;
+        this.server = server;
+        this.offsets = Collections.unmodifiableSortedMap(new TreeMap<>(offsets));
+        this.notCollected = Collections.unmodifiableSortedMap(new TreeMap<>(notCollected));
+        this.bytes = bytes;
+    }
+
+    @Override
+    public Path path() {
+        return path;
+    }
+
+    /** The server its {@code server_info} names. */
+    public ServerInfo server() {
+        return server;
+    }
+
+    /** Where each collected database's entry starts in the decoded bytes, by name. */
+    public SortedMap<String, Long> offsets() {
+        return offsets;
+    }
+
+    /** The status of each database that failed or was skipped, by name. */
+    public SortedMap<String, CollectionStatus> notCollected() {
+        return notCollected;
     }
 
     @Override
@@ -44,7 +75,7 @@ public record BundleCollection(Path path, ServerInfo server, SortedMap<String, L
 
     @Override
     public List<String> names() {
-        java.util.TreeSet<String> names = new java.util.TreeSet<>(offsets.keySet());
+        TreeSet<String> names = new TreeSet<>(offsets.keySet());
         names.addAll(notCollected.keySet());
         return List.copyOf(names);
     }
@@ -59,26 +90,30 @@ public record BundleCollection(Path path, ServerInfo server, SortedMap<String, L
             }
             return new StoredDatabase.NotCollected(name, status);
         }
-        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
-            channel.position(offset);
-            try (InputStream in = Channels.newInputStream(channel);
-                 JsonParser parser = ContractMapper.mapper().getFactory().createParser(in)) {
-                DatabaseCollectionResult entry = ContractMapper.mapper().readValue(parser, DatabaseCollectionResult.class);
-                return StoredDatabase.of(name, entry.schema());
-            }
+        try (InputStream in = bytes.from(offset);
+             JsonParser parser = ContractMapper.mapper().getFactory().createParser(in)) {
+            DatabaseCollectionResult entry = ContractMapper.mapper().readValue(parser, DatabaseCollectionResult.class);
+            return StoredDatabase.of(name, entry.schema());
         } catch (IOException | IllegalArgumentException e) {
             throw new ConfigurationException(path + " is not a valid dbsurveyor bundle: database " + name + ": "
                     + CollectionReader.firstLine(CollectionReader.rootMessage(e)));
         }
     }
 
-    /** The bundle's collected entries as offsets, and the statuses of the others, each name once. */
-    static BundleCollection of(Path path, ServerInfo server, Map<String, Long> offsets, Map<String, CollectionStatus> notCollected) {
+    /** Deletes the spooled copy of a protected bundle. */
+    @Override
+    public void close() {
+        bytes.close();
+    }
+
+    /** The bundle's collected entries as offsets into {@code bytes}, and the statuses of the others, each name once. */
+    static BundleCollection of(Path path, ServerInfo server, Map<String, Long> offsets, Map<String, CollectionStatus> notCollected,
+                               EntryBytes bytes) {
         for (String name : notCollected.keySet()) {
             if (offsets.containsKey(name)) {
                 throw new ConfigurationException(path + " is not a valid dbsurveyor bundle: it lists " + name + " twice");
             }
         }
-        return new BundleCollection(path, server, new java.util.TreeMap<>(offsets), new java.util.TreeMap<>(notCollected));
+        return new BundleCollection(path, server, offsets, notCollected, bytes);
     }
 }

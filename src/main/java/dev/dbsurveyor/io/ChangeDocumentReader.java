@@ -7,8 +7,12 @@ import dev.dbsurveyor.config.ConfigurationException;
 import dev.dbsurveyor.model.ChangeDocument;
 import dev.dbsurveyor.model.DatabaseDiff;
 import dev.dbsurveyor.output.ContractMapper;
+import dev.dbsurveyor.protection.Decryption;
+import dev.dbsurveyor.protection.ProtectedFileException;
+import dev.dbsurveyor.protection.ProtectedFiles;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Consumer;
@@ -23,12 +27,24 @@ public final class ChangeDocumentReader {
     private ChangeDocumentReader() {
     }
 
-    /** Whether {@code path} is a change document (a regular file whose top level has {@code old}, {@code new} and {@code summary}). */
+    /** Whether {@code path} is a plain or compressed change document. */
     public static boolean isChangeDocument(Path path) {
+        return isChangeDocument(path, Decryption.none());
+    }
+
+    /**
+     * Whether {@code path} is a change document (a regular file whose top level has {@code old},
+     * {@code new} and {@code summary}), decoded with {@code keys} when it is protected.
+     */
+    public static boolean isChangeDocument(Path path, Decryption keys) {
         if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
             return false;
         }
-        var fields = TopLevel.scan(path).fields();
+        var fields = content(path, keys, in -> {
+            try (JsonParser parser = ContractMapper.mapper().getFactory().createParser(in)) {
+                return TopLevel.scan(path, parser);
+            }
+        }).fields();
         return fields.contains("old") && fields.contains("new") && fields.contains("summary");
     }
 
@@ -39,8 +55,27 @@ public final class ChangeDocumentReader {
      * @throws ConfigurationException naming the file and the reason when it does not read as a change document
      */
     public static ChangeDocument read(Path path, Consumer<DatabaseDiff> each) {
+        return read(path, Decryption.none(), each);
+    }
+
+    /** As {@link #read(Path, Consumer)}, decoding a protected file with {@code keys}; its changes are handed over before they are authenticated. */
+    public static ChangeDocument read(Path path, Decryption keys, Consumer<DatabaseDiff> each) {
+        return content(path, keys, in -> header(path, in, each));
+    }
+
+    private static <T> T content(Path path, Decryption keys, ProtectedFiles.ContentWork<T> work) {
+        try {
+            return ProtectedFiles.read(path, keys, work);
+        } catch (ProtectedFileException e) {
+            throw CollectionReader.unreadable(path, e);
+        } catch (IOException e) {
+            throw invalid(path, CollectionReader.firstLine(CollectionReader.rootMessage(e)));
+        }
+    }
+
+    private static ChangeDocument header(Path path, InputStream in, Consumer<DatabaseDiff> each) {
         ObjectNode header = ContractMapper.mapper().createObjectNode();
-        try (JsonParser parser = ContractMapper.mapper().getFactory().createParser(path.toFile())) {
+        try (JsonParser parser = ContractMapper.mapper().getFactory().createParser(in)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw invalid(path, "it is not a JSON object");
             }

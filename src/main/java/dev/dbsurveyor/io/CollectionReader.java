@@ -1,5 +1,6 @@
 package dev.dbsurveyor.io;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.dbsurveyor.config.ConfigurationException;
 import dev.dbsurveyor.model.DatabaseSchema;
@@ -7,8 +8,12 @@ import dev.dbsurveyor.model.MultiDatabaseManifest;
 import dev.dbsurveyor.output.ContractMapper;
 import dev.dbsurveyor.output.ContractValidator;
 import dev.dbsurveyor.output.DirectoryWriter;
+import dev.dbsurveyor.protection.Decryption;
+import dev.dbsurveyor.protection.ProtectedFileException;
+import dev.dbsurveyor.protection.ProtectedFiles;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -27,15 +32,22 @@ public final class CollectionReader {
     private CollectionReader() {
     }
 
+    /** The collection at {@code path}, plain or compressed; an encrypted one fails, since no keys are given. */
+    public static StoredCollection open(Path path) {
+        return open(path, Decryption.none());
+    }
+
     /**
      * The collection at {@code path}: a per-database directory (or its manifest), a bundle (indexed
      * in one streaming pass; its documents are read one at a time later) or one database's document.
      * Documents are checked by the records they make, as {@code --resume} reads them; {@code validate}
-     * checks them against the schemas.
+     * checks them against the schemas. A compressed or encrypted file is decoded with {@code keys}
+     * (a bundle once, whole, into a {@link Spool}, so that it is authenticated before it is read);
+     * one the keys do not open fails with a {@link ConfigurationException} that says why.
      */
-    public static StoredCollection open(Path path) {
+    public static StoredCollection open(Path path, Decryption keys) {
         if (Files.isDirectory(path)) {
-            return directory(path);
+            return directory(path, keys);
         }
         if (!Files.exists(path)) {
             throw new ConfigurationException("no such file or directory: " + path);
@@ -43,46 +55,92 @@ public final class CollectionReader {
         if (!Files.isReadable(path)) {
             throw new ConfigurationException(path + " is not readable");
         }
-        TopLevel top = TopLevel.scan(path);
-        if (top.fields().contains("server_info") && top.fields().contains("failures")) {
-            return BundleCollection.of(path, top.server(), top.offsets(), top.notCollected());
-        }
-        if (top.fields().contains("server_info")) {
-            Path parent = path.toAbsolutePath().getParent();
-            if (!path.getFileName().toString().equals(DirectoryWriter.MANIFEST)) {
-                throw new ConfigurationException(path + " is a manifest: give its directory");
+        EntryBytes bytes = bytes(path, keys);
+        try {
+            TopLevel top = scan(path, bytes);
+            if (top.fields().contains("server_info") && top.fields().contains("failures")) {
+                BundleCollection bundle = BundleCollection.of(path, top.server(), top.offsets(), top.notCollected(), bytes);
+                bytes = null;
+                return bundle;
             }
-            return directory(parent);
-        }
-        if (top.fields().contains("database_info")) {
-            try {
-                return new DocumentCollection(path, ContractMapper.mapper().readValue(path.toFile(), DatabaseSchema.class));
-            } catch (IOException | IllegalArgumentException e) {
-                throw new ConfigurationException(path + " is not a valid dbsurveyor document: " + firstLine(rootMessage(e)));
+            if (top.fields().contains("server_info")) {
+                if (!ProtectedFiles.plainName(path.getFileName().toString()).equals(DirectoryWriter.MANIFEST)) {
+                    throw new ConfigurationException(path + " is a manifest: give its directory");
+                }
+                return directory(path.toAbsolutePath().getParent(), keys);
+            }
+            if (top.fields().contains("database_info")) {
+                try (InputStream in = bytes.from(0)) {
+                    return new DocumentCollection(path, ContractMapper.mapper().readValue(in, DatabaseSchema.class));
+                } catch (IOException | IllegalArgumentException e) {
+                    throw new ConfigurationException(path + " is not a valid dbsurveyor document: " + firstLine(rootMessage(e)));
+                }
+            }
+            throw new ConfigurationException(path + " is not a dbsurveyor file: it is no document, bundle or manifest");
+        } finally {
+            if (bytes != null) {
+                bytes.close();
             }
         }
-        throw new ConfigurationException(path + " is not a dbsurveyor file: it is no document, bundle or manifest");
     }
 
-    /** The per-database directory at {@code directory}, its manifest checked. */
+    /** The per-database directory at {@code directory}, its manifest checked; compressed files are read, encrypted ones fail. */
     public static DirectoryCollection directory(Path directory) {
+        return directory(directory, Decryption.none());
+    }
+
+    /** The per-database directory at {@code directory}, its manifest checked, its files decoded with {@code keys}. */
+    public static DirectoryCollection directory(Path directory, Decryption keys) {
         if (!Files.exists(directory)) {
             throw new ConfigurationException("no such directory: " + directory);
         }
         if (!Files.isDirectory(directory)) {
             throw new ConfigurationException(directory + " is not a directory");
         }
-        Path manifest = directory.resolve(DirectoryWriter.MANIFEST);
-        if (!Files.isRegularFile(manifest)) {
+        List<Path> manifests = ProtectedFiles.namesOf(DirectoryWriter.MANIFEST).stream().map(directory::resolve)
+                .filter(Files::isRegularFile).toList();
+        if (manifests.isEmpty()) {
             throw new ConfigurationException(directory + " is not a dbsurveyor output directory: it has no " + DirectoryWriter.MANIFEST);
         }
-        return new DirectoryCollection(directory, manifest(manifest));
+        if (manifests.size() > 1) {
+            throw new ConfigurationException(directory + " holds " + manifests.size() + " manifests ("
+                    + String.join(", ", manifests.stream().map(file -> file.getFileName().toString()).toList())
+                    + "): one directory holds one form; move the others away");
+        }
+        Path manifest = manifests.get(0);
+        return new DirectoryCollection(directory, manifest, manifest(manifest, keys), keys);
     }
 
-    private static MultiDatabaseManifest manifest(Path file) {
+    /** A plain file's bytes where they are; a protected file's decoded into a spool, authenticated. */
+    private static EntryBytes bytes(Path path, Decryption keys) {
+        try {
+            return ProtectedFiles.form(path) == ProtectedFiles.Form.PLAIN ? new PlainBytes(path) : Spool.of(path, keys);
+        } catch (ProtectedFileException e) {
+            throw unreadable(path, e);
+        } catch (IOException e) {
+            throw new ConfigurationException(path + " cannot be read: " + firstLine(e.getMessage()));
+        }
+    }
+
+    private static TopLevel scan(Path path, EntryBytes bytes) {
+        try (InputStream in = bytes.from(0); JsonParser parser = ContractMapper.mapper().getFactory().createParser(in)) {
+            return TopLevel.scan(path, parser);
+        } catch (IOException e) {
+            throw new ConfigurationException(path + " cannot be read: " + firstLine(e.getMessage()));
+        }
+    }
+
+    /** A protected file that does not open, as one line that names it. */
+    static ConfigurationException unreadable(Path file, ProtectedFileException e) {
+        return new ConfigurationException(file + ": " + e.getMessage());
+    }
+
+    private static MultiDatabaseManifest manifest(Path file, Decryption keys) {
         JsonNode json;
         try {
-            json = ContractMapper.mapper().readTree(file.toFile());
+            json = ProtectedFiles.read(file, keys, in -> ContractMapper.mapper().readTree(in));
+        } catch (ProtectedFileException e) {
+            throw unreadable(file, e);
         } catch (IOException e) {
             throw invalid(file, "it is not JSON (" + firstLine(e.getMessage()) + ")");
         }

@@ -8,6 +8,9 @@ import dev.dbsurveyor.model.ManifestEntry;
 import dev.dbsurveyor.model.MultiDatabaseManifest;
 import dev.dbsurveyor.model.ServerInfo;
 import dev.dbsurveyor.output.ContractMapper;
+import dev.dbsurveyor.protection.Decryption;
+import dev.dbsurveyor.protection.ProtectedFileException;
+import dev.dbsurveyor.protection.ProtectedFiles;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -27,18 +30,28 @@ import java.util.TreeMap;
 public final class DirectoryCollection implements StoredCollection {
 
     private final Path directory;
+    private final Path manifestFile;
     private final MultiDatabaseManifest manifest;
+    private final Decryption keys;
     private final Map<String, ManifestEntry> entries = new TreeMap<>();
 
-    public DirectoryCollection(Path directory, MultiDatabaseManifest manifest) {
+    /** The directory whose manifest, read from {@code manifestFile}, is {@code manifest}; its documents are decoded with {@code keys}. */
+    public DirectoryCollection(Path directory, Path manifestFile, MultiDatabaseManifest manifest, Decryption keys) {
         this.directory = directory;
+        this.manifestFile = manifestFile;
         this.manifest = manifest;
+        this.keys = keys;
         manifest.databases().stream().filter(entry -> !entry.stale()).forEach(entry -> entries.put(entry.name(), entry));
     }
 
     /** The directory. */
     public Path directory() {
         return directory;
+    }
+
+    /** The file its manifest was read from: {@code manifest.json}, or that name with the extensions of its protection. */
+    public Path manifestFile() {
+        return manifestFile;
     }
 
     /** Its checked manifest. */
@@ -77,6 +90,8 @@ public final class DirectoryCollection implements StoredCollection {
         }
         try {
             return StoredDatabase.of(name, document(entry));
+        } catch (ProtectedFileException e) {
+            throw CollectionReader.unreadable(fileOf(entry), e);
         } catch (IOException | IllegalArgumentException e) {
             throw new ConfigurationException(fileOf(entry) + " is not a valid dbsurveyor document: "
                     + CollectionReader.firstLine(CollectionReader.rootMessage(e)));
@@ -93,8 +108,13 @@ public final class DirectoryCollection implements StoredCollection {
         return Files.isRegularFile(fileOf(entry));
     }
 
-    /** An entry's document. @throws IOException when it is missing or does not read as a document */
+    /**
+     * An entry's document, decoded and authenticated.
+     *
+     * @throws ProtectedFileException when it is protected and does not open
+     * @throws IOException when it is missing or does not read as a document
+     */
     public DatabaseSchema document(ManifestEntry entry) throws IOException {
-        return ContractMapper.mapper().readValue(fileOf(entry).toFile(), DatabaseSchema.class);
+        return ProtectedFiles.read(fileOf(entry), keys, in -> ContractMapper.mapper().readValue(in, DatabaseSchema.class));
     }
 }

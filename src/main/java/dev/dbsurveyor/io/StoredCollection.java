@@ -11,9 +11,10 @@ import java.util.Optional;
 /**
  * A collection on disk as {@link CollectionReader#open} found it: its databases' names, and each
  * database read on demand, one at a time, so that a collection of thousands of databases is never
- * held in memory whole. Blocking: use it from a thread that may block.
+ * held in memory whole. Close it when done: a protected bundle holds a spooled copy, and a
+ * protected directory the keys derived for it. Blocking: use it from a thread that may block.
  */
-public sealed interface StoredCollection permits DocumentCollection, BundleCollection, DirectoryCollection {
+public sealed interface StoredCollection extends AutoCloseable permits DocumentCollection, BundleCollection, DirectoryCollection {
 
     /** Where it was read from. */
     Path path();
@@ -36,4 +37,9 @@ public sealed interface StoredCollection permits DocumentCollection, BundleColle
      * @throws ConfigurationException naming the file and the reason when its document is missing or does not read
      */
     StoredDatabase read(String name);
+
+    /** Lets go of what reading holds; reading after it is not allowed. */
+    @Override
+    default void close() {
+    }
 }

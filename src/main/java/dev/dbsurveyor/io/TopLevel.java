@@ -23,12 +23,13 @@ import java.util.Set;
  */
 record TopLevel(Set<String> fields, ServerInfo server, Map<String, Long> offsets, Map<String, CollectionStatus> notCollected) {
 
-    static TopLevel scan(Path file) {
+    /** The top level of {@code file}'s content as {@code parser} reads it from its start. */
+    static TopLevel scan(Path file, JsonParser parser) {
         Set<String> fields = new HashSet<>();
         Map<String, Long> offsets = new HashMap<>();
         Map<String, CollectionStatus> notCollected = new HashMap<>();
         ServerInfo server = null;
-        try (JsonParser parser = ContractMapper.mapper().getFactory().createParser(file.toFile())) {
+        try {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw notDbsurveyor(file, "it is not a JSON object");
             }

@@ -1,18 +1,17 @@
 package dev.dbsurveyor.output;
 
 import java.io.IOException;
+import dev.dbsurveyor.protection.OutputProtection;
+
 import java.io.OutputStream;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 
 /**
  * Writes files whole or not at all: into a temporary file in the target's directory, forced to
- * disk, then renamed over the target. A reader never sees half a file, and a failure leaves what
+ * disk, then renamed over the target (see {@link StagedFile}). A reader never sees half a file, and a failure leaves what
  * was there before. Blocking: call it from a thread that may block.
  */
 public final class AtomicFiles {
@@ -27,29 +26,14 @@ public final class AtomicFiles {
     }
 
     public static void write(Path target, Content content) throws IOException {
-        Path directory = target.toAbsolutePath().getParent();
-        Path temporary = Files.createTempFile(directory, "." + target.getFileName() + ".", ".tmp");
-        try {
-            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-                // Writers such as Jackson close the stream they are given: the channel must stay open to be forced.
-                OutputStream out = new java.io.FilterOutputStream(Channels.newOutputStream(channel)) {
-                    @Override
-                    public void write(byte[] bytes, int offset, int length) throws IOException {
-                        this.out.write(bytes, offset, length);
-                    }
+        write(target, OutputProtection.NONE, content);
+    }
 
-                    @Override
-                    public void close() throws IOException {
-                        flush();
-                    }
-                };
-                content.writeTo(out);
-                out.flush();
-                channel.force(true);
-            }
-            moveIntoPlace(temporary, target);
-        } finally {
-            Files.deleteIfExists(temporary);
+    /** Writes {@code target} through {@code protection}: only its protected form ever reaches the disk. */
+    public static void write(Path target, OutputProtection protection, Content content) throws IOException {
+        try (StagedFile file = StagedFile.open(target, protection)) {
+            content.writeTo(file.out());
+            file.commit();
         }
     }
 

@@ -8,6 +8,7 @@ import dev.dbsurveyor.model.DatabaseSchema;
 import dev.dbsurveyor.model.MultiDatabaseMetadata;
 import dev.dbsurveyor.model.ServerInfo;
 import dev.dbsurveyor.model.SkippedDatabase;
+import dev.dbsurveyor.protection.OutputProtection;
 import dev.dbsurveyor.sweep.DatabaseOutcome;
 
 import java.io.IOException;
@@ -40,7 +41,12 @@ public final class BundleWriter implements OutcomeWriter, AutoCloseable {
 
     /** Starts the bundle of a sweep of {@code server} at {@code target}. */
     public static BundleWriter open(Path target, ServerInfo server) throws IOException {
-        StreamedJsonFile file = StreamedJsonFile.open(target);
+        return open(target, server, OutputProtection.NONE);
+    }
+
+    /** Starts the bundle of a sweep of {@code server} at {@code target}, written through {@code protection} as it streams. */
+    public static BundleWriter open(Path target, ServerInfo server, OutputProtection protection) throws IOException {
+        StreamedJsonFile file = StreamedJsonFile.open(target, protection);
         try {
             JsonGenerator json = file.json();
             json.writeStartObject();

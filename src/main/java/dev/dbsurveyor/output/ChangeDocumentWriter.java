@@ -8,6 +8,8 @@ import dev.dbsurveyor.model.DiffInput;
 import dev.dbsurveyor.model.DiffOptions;
 import dev.dbsurveyor.model.DiffSummary;
 
+import dev.dbsurveyor.protection.OutputProtection;
+
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -27,7 +29,7 @@ public final class ChangeDocumentWriter implements AutoCloseable {
 
     /** Starts the change document of comparing {@code old} with {@code next} at {@code target}. */
     public static ChangeDocumentWriter open(Path target, DiffInput old, DiffInput next, DiffOptions options) throws IOException {
-        StreamedJsonFile file = StreamedJsonFile.open(target);
+        StreamedJsonFile file = StreamedJsonFile.open(target, OutputProtection.NONE);
         try {
             JsonGenerator json = file.json();
             ObjectMapper mapper = ContractMapper.mapper();

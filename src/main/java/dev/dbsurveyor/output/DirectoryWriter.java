@@ -8,6 +8,7 @@ import dev.dbsurveyor.model.MultiDatabaseMetadata;
 import dev.dbsurveyor.model.ServerInfo;
 import dev.dbsurveyor.model.SkippedDatabase;
 import dev.dbsurveyor.model.SweepFilters;
+import dev.dbsurveyor.protection.OutputProtection;
 import dev.dbsurveyor.sweep.DatabaseOutcome;
 import dev.dbsurveyor.sweep.ResumePlan;
 
@@ -34,7 +35,8 @@ import java.util.stream.Stream;
  * {@code manifest.json} last. A writer {@linkplain #resuming resuming} a directory starts from the
  * entries its plan keeps, replaces only the files of the databases it runs again, and carries each
  * entry's history (attempts, last attempt) forward; a collected document is never replaced by the
- * stub of a failed attempt. Blocking: use it from a thread that may block.
+ * stub of a failed attempt. Every file, the manifest included, is written through the writer's
+ * {@link OutputProtection} and named with its extensions. Blocking: use it from a thread that may block.
  */
 public final class DirectoryWriter implements OutcomeWriter {
 
@@ -46,6 +48,7 @@ public final class DirectoryWriter implements OutcomeWriter {
     private final ServerInfo server;
     private final String collectorVersion;
     private final SweepFilters filters;
+    private final OutputProtection protection;
     private final Map<String, ManifestEntry> entries = new LinkedHashMap<>();
     private final Map<String, ManifestEntry> previous;
     private final List<SkippedDatabase> filtered = new ArrayList<>();
@@ -56,17 +59,23 @@ public final class DirectoryWriter implements OutcomeWriter {
     private MultiDatabaseManifest manifest;
 
     private DirectoryWriter(Path directory, ServerInfo server, String collectorVersion, SweepFilters filters,
-                            Map<String, ManifestEntry> previous) {
+                            OutputProtection protection, Map<String, ManifestEntry> previous) {
         this.directory = directory;
         this.server = server;
         this.collectorVersion = collectorVersion;
         this.filters = filters;
+        this.protection = protection;
         this.previous = Map.copyOf(previous);
     }
 
     /** A writer of a new sweep of {@code server} into {@code directory}, recording {@code filters} in the manifest. */
     public DirectoryWriter(Path directory, ServerInfo server, String collectorVersion, SweepFilters filters) {
-        this(directory, server, collectorVersion, filters, Map.of());
+        this(directory, server, collectorVersion, filters, OutputProtection.NONE);
+    }
+
+    /** A writer of a new sweep into {@code directory} whose files are written through {@code protection}. */
+    public DirectoryWriter(Path directory, ServerInfo server, String collectorVersion, SweepFilters filters, OutputProtection protection) {
+        this(directory, server, collectorVersion, filters, protection, Map.of());
     }
 
     /**
@@ -75,7 +84,13 @@ public final class DirectoryWriter implements OutcomeWriter {
      * Temporary files that an interrupted run left are deleted.
      */
     public static DirectoryWriter resuming(Path directory, ResumePlan plan, String collectorVersion, SweepFilters filters) throws IOException {
-        DirectoryWriter writer = new DirectoryWriter(directory, plan.server(), collectorVersion, filters, plan.previousEntries());
+        return resuming(directory, plan, collectorVersion, filters, OutputProtection.NONE);
+    }
+
+    /** A writer that resumes {@code directory} along {@code plan}, writing the files it replaces through {@code protection}. */
+    public static DirectoryWriter resuming(Path directory, ResumePlan plan, String collectorVersion, SweepFilters filters,
+                                           OutputProtection protection) throws IOException {
+        DirectoryWriter writer = new DirectoryWriter(directory, plan.server(), collectorVersion, filters, protection, plan.previousEntries());
         plan.kept().forEach(entry -> writer.entries.put(entry.name(), entry));
         writer.filtered.addAll(plan.filtered());
         plan.filterChange().ifPresent(writer.warnings::add);
@@ -163,7 +178,7 @@ public final class DirectoryWriter implements OutcomeWriter {
                 run.collectorVersion(), allWarnings, run.durationStats());
         MultiDatabaseManifest written = new MultiDatabaseManifest(DatabaseSchema.FORMAT_VERSION, server, sorted, metadata, sortedFiltered,
                 filters);
-        AtomicFiles.write(directory.resolve(MANIFEST), out -> ContractMapper.mapper().writeValue(out, written));
+        AtomicFiles.write(directory.resolve(protection.fileName(MANIFEST)), protection, out -> ContractMapper.mapper().writeValue(out, written));
         manifest = written;
     }
 
@@ -199,7 +214,7 @@ public final class DirectoryWriter implements OutcomeWriter {
     /** The file of a database: the one its entry had, else the name derived from it. */
     private String fileOf(String database) {
         ManifestEntry before = previous.get(database);
-        return before != null ? before.file() : DatabaseFileNames.fileName(database);
+        return before != null ? before.file() : protection.fileName(DatabaseFileNames.fileName(database));
     }
 
     private void write(String file, DatabaseSchema document) throws IOException {
@@ -207,7 +222,7 @@ public final class DirectoryWriter implements OutcomeWriter {
         if (!directory.toAbsolutePath().normalize().equals(path.toAbsolutePath().getParent())) {
             throw new IOException("Refusing to write " + file + " outside " + directory);
         }
-        AtomicFiles.write(path, out -> ContractMapper.mapper().writeValue(out, document));
+        AtomicFiles.write(path, protection, out -> ContractMapper.mapper().writeValue(out, document));
     }
 
     /** Deletes what {@link AtomicFiles} leaves when a run is killed while writing: hidden {@code .NAME.*.tmp} files. */

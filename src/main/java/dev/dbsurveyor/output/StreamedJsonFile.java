@@ -2,42 +2,34 @@ package dev.dbsurveyor.output;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.dbsurveyor.protection.OutputProtection;
 
 import java.io.IOException;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 
 /**
- * A JSON file written as a stream: a temporary file in the target's directory until
- * {@link #commit} forces it to disk and renames it into place; {@link #close} before that
- * deletes it and leaves the target as it was. Blocking: use it from a thread that may block.
+ * A JSON file written as a stream: a {@link StagedFile} until {@link #commit} forces it to disk
+ * and renames it into place; {@link #close} before that deletes it and leaves the target as it
+ * was. Blocking: use it from a thread that may block.
  */
 final class StreamedJsonFile implements AutoCloseable {
 
-    private final Path target;
-    private final Path temporary;
-    private final FileChannel channel;
+    private final StagedFile file;
     private final JsonGenerator json;
     private boolean done;
 
-    private StreamedJsonFile(Path target, Path temporary, FileChannel channel, JsonGenerator json) {
-        this.target = target;
-        this.temporary = temporary;
-        this.channel = channel;
+    private StreamedJsonFile(StagedFile file, JsonGenerator json) {
+        this.file = file;
         this.json = json;
     }
 
-    /** Starts the file that will replace {@code target}, with a generator of the contract's mapper. */
-    static StreamedJsonFile open(Path target) throws IOException {
-        Path temporary = Files.createTempFile(target.toAbsolutePath().getParent(), "." + target.getFileName() + ".", ".tmp");
-        FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
+    /** Starts the file that will replace {@code target}, written through {@code protection}, with a generator of the contract's mapper. */
+    static StreamedJsonFile open(Path target, OutputProtection protection) throws IOException {
+        StagedFile file = StagedFile.open(target, protection);
         ObjectMapper mapper = ContractMapper.mapper();
-        JsonGenerator json = mapper.getFactory().createGenerator(Channels.newOutputStream(channel));
+        JsonGenerator json = mapper.getFactory().createGenerator(file.out());
         json.setCodec(mapper);
-        return new StreamedJsonFile(target, temporary, channel, json);
+        return new StreamedJsonFile(file, json);
     }
 
     /** The generator to write the file's JSON with. */
@@ -45,14 +37,11 @@ final class StreamedJsonFile implements AutoCloseable {
         return json;
     }
 
-    /** Ends the file with a line feed, forces it to disk and renames it into place. */
+    /** Ends the file with a line feed, ends its protection, forces it to disk and renames it into place. */
     void commit() throws IOException {
         json.writeRaw('\n');
-        json.flush();
-        channel.force(true);
         json.close();
-        channel.close();
-        AtomicFiles.moveIntoPlace(temporary, target);
+        file.commit();
         done = true;
     }
 
@@ -64,13 +53,7 @@ final class StreamedJsonFile implements AutoCloseable {
         }
         done = true;
         try {
-            json.close();
-        } catch (IOException ignored) {
-            // The file is deleted next; what it held no longer matters.
-        }
-        try {
-            channel.close();
-            Files.deleteIfExists(temporary);
+            file.close();
         } catch (IOException ignored) {
             // Nothing more can be done about a temporary file that cannot be deleted.
         }

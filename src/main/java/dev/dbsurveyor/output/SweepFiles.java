@@ -2,7 +2,9 @@ package dev.dbsurveyor.output;
 
 import dev.dbsurveyor.adapter.DatabaseAdapter;
 import dev.dbsurveyor.io.DirectoryCollection;
+import dev.dbsurveyor.config.ConfigurationException;
 import dev.dbsurveyor.model.ManifestEntry;
+import dev.dbsurveyor.protection.OutputProtection;
 import dev.dbsurveyor.sweep.DatabaseOutcome;
 import dev.dbsurveyor.sweep.MultiDatabaseConfig;
 import dev.dbsurveyor.sweep.Resume;
@@ -43,7 +45,13 @@ public final class SweepFiles {
     /** A bundle at {@code file}; a cancelled or failed sweep leaves whatever was at {@code file} before. */
     public static Mono<SweepTally> toBundle(DatabaseAdapter adapter, MultiDatabaseConfig config, SweepListener listener, Path file,
                                             Runnable whenSettled) {
-        return write(adapter, config, listener, Sweep::serverInfo, server -> BundleWriter.open(file, server),
+        return toBundle(adapter, config, listener, file, OutputProtection.NONE, whenSettled);
+    }
+
+    /** A bundle at {@code file}, compressed and encrypted as it streams when {@code protection} says so. */
+    public static Mono<SweepTally> toBundle(DatabaseAdapter adapter, MultiDatabaseConfig config, SweepListener listener, Path file,
+                                            OutputProtection protection, Runnable whenSettled) {
+        return write(adapter, config, listener, Sweep::serverInfo, server -> BundleWriter.open(file, server, protection),
                 (sweep, server) -> sweep.outcomes(), (writer, run, error) -> writer.abort(), whenSettled);
     }
 
@@ -54,8 +62,14 @@ public final class SweepFiles {
      */
     public static Mono<SweepTally> toDirectory(DatabaseAdapter adapter, MultiDatabaseConfig config, SweepListener listener, Path directory,
                                                Runnable whenSettled) {
+        return toDirectory(adapter, config, listener, directory, OutputProtection.NONE, whenSettled);
+    }
+
+    /** One file per database in {@code directory} and the manifest last, each written through {@code protection}. */
+    public static Mono<SweepTally> toDirectory(DatabaseAdapter adapter, MultiDatabaseConfig config, SweepListener listener, Path directory,
+                                               OutputProtection protection, Runnable whenSettled) {
         return write(adapter, config, listener, Sweep::serverInfo,
-                server -> new DirectoryWriter(directory, server, Sweep.collectorVersion(), ResumePlan.filtersOf(config)),
+                server -> new DirectoryWriter(directory, server, Sweep.collectorVersion(), ResumePlan.filtersOf(config), protection),
                 (sweep, server) -> sweep.outcomes(),
                 (writer, run, error) -> {
                     if (error != null && !stoppedAtFailure(writer, error)) {
@@ -79,8 +93,33 @@ public final class SweepFiles {
      */
     public static Mono<ResumedDirectory> resumeDirectory(DatabaseAdapter adapter, MultiDatabaseConfig config, SweepListener listener,
                                                          DirectoryCollection collection, ResumeScope scope, Runnable whenSettled) {
-        return Mono.fromCallable(() -> missingFiles(collection)).subscribeOn(Schedulers.boundedElastic())
-                .flatMap(missing -> resume(adapter, config, listener, collection, missing, scope, whenSettled));
+        return resumeDirectory(adapter, config, listener, collection, scope, OutputProtection.NONE, whenSettled);
+    }
+
+    /**
+     * Resumes a directory whose files are written through {@code protection}; the files it writes
+     * again are too. A directory whose manifest has another protection fails with a
+     * {@link ConfigurationException} before anything changes: one directory
+     * holds one form.
+     */
+    public static Mono<ResumedDirectory> resumeDirectory(DatabaseAdapter adapter, MultiDatabaseConfig config, SweepListener listener,
+                                                         DirectoryCollection collection, ResumeScope scope, OutputProtection protection,
+                                                         Runnable whenSettled) {
+        return Mono.fromCallable(() -> {
+                    checkProtection(collection, protection);
+                    return missingFiles(collection);
+                }).subscribeOn(Schedulers.boundedElastic())
+                .flatMap(missing -> resume(adapter, config, listener, collection, missing, scope, protection, whenSettled));
+    }
+
+    private static void checkProtection(DirectoryCollection collection, OutputProtection protection) {
+        String manifest = collection.manifestFile().getFileName().toString();
+        if (!manifest.equals(protection.fileName(DirectoryWriter.MANIFEST))) {
+            String had = manifest.substring(DirectoryWriter.MANIFEST.length());
+            throw new ConfigurationException(collection.directory() + " was written "
+                    + (had.isEmpty() ? "as plain JSON" : "with its files named *" + had) + " (" + manifest + "); resume it with the options that wrote it"
+                    + (protection.isNone() ? "" : ", not those that name files *" + protection.suffix()));
+        }
     }
 
     /** The entries whose file is not in the directory. */
@@ -91,13 +130,14 @@ public final class SweepFiles {
 
     private static Mono<ResumedDirectory> resume(DatabaseAdapter adapter, MultiDatabaseConfig config, SweepListener listener,
                                                  DirectoryCollection collection, Set<String> missing, ResumeScope scope,
-                                                 Runnable whenSettled) {
+                                                 OutputProtection protection, Runnable whenSettled) {
         AtomicReference<ResumePlan> planned = new AtomicReference<>();
         AtomicReference<DirectoryWriter> opened = new AtomicReference<>();
         return write(adapter, config, listener,
                 sweep -> Resume.of(sweep, collection.manifest(), missing, scope).plan().doOnNext(planned::set),
                 plan -> {
-                    opened.set(DirectoryWriter.resuming(collection.directory(), plan, Sweep.collectorVersion(), ResumePlan.filtersOf(config)));
+                    opened.set(DirectoryWriter.resuming(collection.directory(), plan, Sweep.collectorVersion(), ResumePlan.filtersOf(config),
+                            protection));
                     return opened.get();
                 },
                 (sweep, plan) -> Resume.of(sweep, collection.manifest(), missing, scope).outcomes(plan),

@@ -3,6 +3,7 @@ package dev.dbsurveyor.report;
 import dev.dbsurveyor.io.ChangeDocumentReader;
 import dev.dbsurveyor.io.CollectionReader;
 import dev.dbsurveyor.io.StoredCollection;
+import dev.dbsurveyor.protection.Decryption;
 import dev.dbsurveyor.io.StoredDatabase;
 import dev.dbsurveyor.model.ChangeDocument;
 import dev.dbsurveyor.model.DatabaseDiff;
@@ -39,11 +40,16 @@ public final class Reports {
      * @throws dev.dbsurveyor.config.ConfigurationException when the input does not read or the output may not be written
      */
     public static Written write(Path input, Path output, ReportFormat format, boolean force, Clock clock) throws IOException {
-        boolean changes = ChangeDocumentReader.isChangeDocument(input);
-        StoredCollection collection = changes ? null : CollectionReader.open(input);
-        try (ReportDirectory directory = ReportDirectory.open(output, force)) {
+        return write(input, Decryption.none(), output, format, force, clock);
+    }
+
+    /** As {@link #write(Path, Path, ReportFormat, boolean, Clock)}, decoding a compressed or encrypted input with {@code keys}. */
+    public static Written write(Path input, Decryption keys, Path output, ReportFormat format, boolean force, Clock clock) throws IOException {
+        boolean changes = ChangeDocumentReader.isChangeDocument(input, keys);
+        try (StoredCollection collection = changes ? null : CollectionReader.open(input, keys);
+             ReportDirectory directory = ReportDirectory.open(output, force)) {
             ReportSite site = format == ReportFormat.HTML ? HtmlSite.create(directory.staging()) : MarkdownSite.create(directory.staging());
-            int databases = changes ? changes(input, site) : collection(collection, site, clock);
+            int databases = changes ? changes(input, keys, site) : collection(collection, site, clock);
             directory.commit();
             return new Written(output, output.resolve(format == ReportFormat.HTML ? "index.html" : MarkdownSite.INDEX), databases, changes);
         }
@@ -62,12 +68,12 @@ public final class Reports {
         return summaries.size();
     }
 
-    private static int changes(Path input, ReportSite site) throws IOException {
+    private static int changes(Path input, Decryption keys, ReportSite site) throws IOException {
         List<DatabaseDiff> databases = new ArrayList<>();
         List<String> pages = new ArrayList<>();
         ChangeDocument header;
         try {
-            header = ChangeDocumentReader.read(input, database -> {
+            header = ChangeDocumentReader.read(input, keys, database -> {
                 String page = DatabaseFileNames.stem(database.name());
                 try {
                     site.changes(database, page);

@@ -1,0 +1,163 @@
+package dev.dbsurveyor.protection;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.github.luben.zstd.ZstdInputStream;
+
+import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Opens any file dbsurveyor reads, plain or protected: each layer is recognised by its content,
+ * not its name (a zstd frame by its magic number, OpenPGP by its packet header or armor, upstream's
+ * envelope by its first field), and undone with the keys of a {@link Decryption}, zstd inside
+ * encryption included. Encrypted content is authenticated only when its stream reaches the end:
+ * {@link #read} and {@link #readAllBytes} authenticate it before they return anything. Blocking.
+ */
+public final class ProtectedFiles {
+
+    /** What protected files' names end with, layer by layer. */
+    public static final List<String> EXTENSIONS = List.of(".zst", ".enc", ".gpg");
+
+    private static final byte[] ZSTD_MAGIC = {0x28, (byte) 0xB5, 0x2F, (byte) 0xFD};
+    private static final byte[] PGP_ARMOR = "-----BEGIN PGP MESSAGE-----".getBytes(StandardCharsets.US_ASCII);
+    private static final int PREFIX = 4096;
+    private static final JsonFactory JSON = new JsonFactory();
+
+    private ProtectedFiles() {
+    }
+
+    /** Work on a file's decoded content, such as parsing it. */
+    @FunctionalInterface
+    public interface ContentWork<T> {
+        T read(InputStream content) throws IOException;
+    }
+
+    /** What a file's first bytes say it is. */
+    public enum Form {
+        PLAIN, ZSTD, ENVELOPE, OPENPGP
+    }
+
+    /** {@code name} without the protection extensions it ends with. */
+    public static String plainName(String name) {
+        String plain = name;
+        for (boolean stripped = true; stripped; ) {
+            stripped = false;
+            for (String extension : EXTENSIONS) {
+                if (plain.endsWith(extension) && plain.length() > extension.length()) {
+                    plain = plain.substring(0, plain.length() - extension.length());
+                    stripped = true;
+                }
+            }
+        }
+        return plain;
+    }
+
+    /** Every name dbsurveyor gives the file {@code plainName} in some protection: itself, {@code .zst}, {@code .enc}, {@code .zst.gpg}… */
+    public static List<String> namesOf(String plainName) {
+        List<String> names = new ArrayList<>();
+        for (String compression : List.of("", ".zst")) {
+            for (String encryption : List.of("", ".enc", ".gpg")) {
+                names.add(plainName + compression + encryption);
+            }
+        }
+        return names;
+    }
+
+    /** What the file's first bytes say it is. */
+    public static Form form(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return form(in.readNBytes(PREFIX));
+        }
+    }
+
+    static Form form(byte[] prefix) {
+        if (startsWith(prefix, ZSTD_MAGIC)) {
+            return Form.ZSTD;
+        }
+        if (prefix.length > 0 && ((prefix[0] & 0x80) != 0 || startsWith(prefix, PGP_ARMOR))) {
+            return Form.OPENPGP;
+        }
+        return firstFieldIsEnvelopes(prefix) ? Form.ENVELOPE : Form.PLAIN;
+    }
+
+    /**
+     * The file's decoded content as a stream. For an encrypted file, reaching its end checks that
+     * the content is authentic, and fails with a {@link DecryptionException} when it is not.
+     *
+     * @throws DecryptionException when the keys do not open it
+     * @throws ProtectedFileException when it is damaged or in a form dbsurveyor does not read
+     */
+    public static InputStream open(Path file, Decryption keys) throws IOException {
+        Form form = form(file);
+        return switch (form) {
+            case PLAIN -> Files.newInputStream(file);
+            case ZSTD -> zstd(Files.newInputStream(file));
+            case ENVELOPE -> maybeZstd(EnvelopeInputStream.open(file, keys::envelopeKey));
+            case OPENPGP -> {
+                InputStream raw = Files.newInputStream(file);
+                try {
+                    yield maybeZstd(OpenPgpInputStream.open(raw, keys));
+                } catch (IOException | RuntimeException e) {
+                    raw.close();
+                    throw e;
+                }
+            }
+        };
+    }
+
+    /**
+     * Hands the file's content to {@code work}: a plain file as a stream, a protected one decoded
+     * whole and authenticated first (a document is held in memory whole once parsed anyway), so
+     * that {@code work} never sees content that a wrong key or a change produced.
+     */
+    public static <T> T read(Path file, Decryption keys, ContentWork<T> work) throws IOException {
+        if (form(file) == Form.PLAIN) {
+            try (InputStream in = Files.newInputStream(file)) {
+                return work.read(in);
+            }
+        }
+        return work.read(new ByteArrayInputStream(readAllBytes(file, keys)));
+    }
+
+    /** The file's decoded content, whole and authentic. */
+    public static byte[] readAllBytes(Path file, Decryption keys) throws IOException {
+        try (InputStream in = open(file, keys)) {
+            return in.readAllBytes();
+        }
+    }
+
+    private static InputStream maybeZstd(InputStream decrypted) throws IOException {
+        BufferedInputStream in = new BufferedInputStream(decrypted, 1 << 16);
+        in.mark(ZSTD_MAGIC.length);
+        byte[] magic = in.readNBytes(ZSTD_MAGIC.length);
+        in.reset();
+        return startsWith(magic, ZSTD_MAGIC) ? zstd(in) : in;
+    }
+
+    private static InputStream zstd(InputStream compressed) throws IOException {
+        return new ZstdDecoding(new ZstdInputStream(new BufferedInputStream(compressed, 1 << 16)));
+    }
+
+    private static boolean startsWith(byte[] bytes, byte[] prefix) {
+        return bytes.length >= prefix.length && Arrays.equals(bytes, 0, prefix.length, prefix, 0, prefix.length);
+    }
+
+    private static boolean firstFieldIsEnvelopes(byte[] prefix) {
+        try (JsonParser parser = JSON.createParser(prefix)) {
+            return parser.nextToken() == JsonToken.START_OBJECT && parser.nextToken() == JsonToken.FIELD_NAME
+                    && EnvelopeInputStream.isEnvelopeField(parser.currentName());
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}
