@@ -95,15 +95,24 @@ public final class ContractSchemas {
     /** Asserts that a file written by dbsurveyor validates against the schema of its kind. */
     public static void assertValidFile(Path file) {
         try {
-            String text = Files.readString(file);
-            JsonNode json = ContractMapper.mapper().readTree(text);
-            ContractValidator.Kind kind = ContractValidator.Kind.of(json);
-            assertThat(ContractValidator.errors(kind, json)).as("schema violations of %s", file).isEmpty();
-            if (kind != ContractValidator.Kind.DIFF) {
-                assertUpstreamAgreement(text, file.toString());
-            }
+            assertValidContent(Files.readString(file), file.toString());
         } catch (IOException e) {
             throw new AssertionError("Cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Asserts that JSON dbsurveyor wrote (such as a protected file's decoded content) validates against the schema of its kind. */
+    public static void assertValidContent(String text, String what) {
+        JsonNode json;
+        try {
+            json = ContractMapper.mapper().readTree(text);
+        } catch (IOException e) {
+            throw new AssertionError(what + " is not JSON: " + e.getMessage(), e);
+        }
+        ContractValidator.Kind kind = ContractValidator.Kind.of(json);
+        assertThat(ContractValidator.errors(kind, json)).as("schema violations of %s", what).isEmpty();
+        if (kind != ContractValidator.Kind.DIFF) {
+            assertUpstreamAgreement(text, what);
         }
     }
 
