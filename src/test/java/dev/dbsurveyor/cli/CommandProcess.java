@@ -37,15 +37,24 @@ final class CommandProcess {
         return start(List.of(), args);
     }
 
+    /** The command with {@code environment} added, such as a passphrase that must never be an argument. */
+    static CommandProcess start(Map<String, String> environment, String... args) {
+        return start(List.of(), environment, args);
+    }
+
     /** The command with {@code jvmOptions} (such as {@code -Duser.home=…}) before {@code -jar}. */
     static CommandProcess start(List<String> jvmOptions, String... args) {
+        return start(jvmOptions, Map.of(), args);
+    }
+
+    private static CommandProcess start(List<String> jvmOptions, Map<String, String> environment, String... args) {
         Path jar = Path.of("target", "dbsurveyor.jar");
         assertThat(jar).as("the packaged command (the build makes it before the integration tests)").exists();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(jvmOptions);
         command.addAll(List.of("-jar", jar.toString()));
         command.addAll(List.of(args));
-        return start(command, Map.of());
+        return start(command, environment);
     }
 
     /** The project's launcher script, {@code ./dbsurveyor}, as a user runs it, with {@code environment} added. */
@@ -71,6 +80,16 @@ final class CommandProcess {
             return new CommandProcess(builder.start(), out, err);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Runs the command with {@code environment} added to its end; its output is read whole once it exits. */
+    static CommandRun run(Map<String, String> environment, String... args) {
+        try {
+            return start(environment, args).await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
         }
     }
 

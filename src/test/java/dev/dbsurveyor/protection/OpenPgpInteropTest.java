@@ -5,6 +5,7 @@ import dev.dbsurveyor.output.AtomicFiles;
 import dev.dbsurveyor.output.ContractMapper;
 import dev.dbsurveyor.testing.ContractSchemas;
 import dev.dbsurveyor.testing.ExternalTools;
+import dev.dbsurveyor.testing.GpgHome;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -16,7 +17,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,26 +33,24 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class OpenPgpInteropTest {
 
     private static final String KEY_PASSPHRASE = "key passphrase 42";
-    private static Path home;
+    private static GpgHome home;
 
     @TempDir
     Path directory;
 
     @BeforeAll
-    static void keys() throws IOException {
-        ExternalTools.require("checking --encrypt-to against GnuPG", "gpg", "--version");
-        home = Files.createTempDirectory("gpg");
-        generate("ecc@example.invalid", "future-default", "");
-        generate("rsa@example.invalid", "rsa3072", "");
-        generate("other@example.invalid", "future-default", "");
-        generate("locked@example.invalid", "future-default", KEY_PASSPHRASE);
+    static void keys() {
+        home = GpgHome.create();
+        home.generate("ecc@example.invalid", "future-default", "");
+        home.generate("rsa@example.invalid", "rsa3072", "");
+        home.generate("other@example.invalid", "future-default", "");
+        home.generate("locked@example.invalid", "future-default", KEY_PASSPHRASE);
     }
 
     @AfterAll
     static void removeHome() throws IOException {
         if (home != null) {
-            ExternalTools.run(List.of("gpgconf", "--homedir", home.toString(), "--kill", "all"), Map.of(), null);
-            dev.dbsurveyor.output.FileTrees.delete(home);
+            home.close();
         }
     }
 
@@ -181,37 +179,15 @@ class OpenPgpInteropTest {
                 .isInstanceOf(ProtectedFileException.class).hasMessageContaining("secret key");
     }
 
-    private Path exportPublic(String who) throws IOException {
-        Path file = directory.resolve(who + ".pub.asc");
-        ExternalTools.Result exported = gpg("", "--armor", "--output", file.toString(), "--export", who);
-        assertThat(exported.exitCode()).as(exported.err()).isZero();
-        return file;
+    private Path exportPublic(String who) {
+        return home.exportPublic(who, directory.resolve(who + ".pub.asc"));
     }
 
-    private Path exportSecret(String who, String passphrase) throws IOException {
-        Path file = directory.resolve(who + ".secret.asc");
-        Files.deleteIfExists(file);
-        ExternalTools.Result exported = gpg(passphrase, "--armor", "--output", file.toString(), "--export-secret-keys", who);
-        assertThat(exported.exitCode()).as(exported.err()).isZero();
-        return file;
-    }
-
-    /** A key: {@code future-default} makes an Ed25519 key with a Curve25519 encryption subkey; an RSA key gets an RSA encryption subkey. */
-    private static void generate(String who, String algorithm, String passphrase) {
-        ExternalTools.Result made = gpg(passphrase, "--quick-gen-key", "dbsurveyor test <" + who + ">", algorithm, "default", "never");
-        assertThat(made.exitCode()).as(made.err()).isZero();
-        if (algorithm.startsWith("rsa")) {
-            String fingerprint = gpg("", "--with-colons", "--list-keys", who).outText().lines()
-                    .filter(line -> line.startsWith("fpr:")).findFirst().orElseThrow().split(":")[9];
-            ExternalTools.Result added = gpg(passphrase, "--quick-add-key", fingerprint, algorithm, "encr", "never");
-            assertThat(added.exitCode()).as(added.err()).isZero();
-        }
+    private Path exportSecret(String who, String passphrase) {
+        return home.exportSecret(who, passphrase, directory.resolve(who + ".secret.asc"));
     }
 
     private static ExternalTools.Result gpg(String passphrase, String... args) {
-        List<String> command = new ArrayList<>(List.of("gpg", "--homedir", home.toString(), "--batch", "--yes", "--pinentry-mode", "loopback",
-                "--passphrase", passphrase));
-        command.addAll(List.of(args));
-        return ExternalTools.run(command, Map.of(), null);
+        return home.gpg(passphrase, args);
     }
 }
