@@ -19,6 +19,10 @@ public final class Benchmarks {
             ReportBenchmark.main(Arrays.copyOfRange(args, 1, args.length));
             return;
         }
+        if (args.length > 0 && args[0].equals("protected")) {
+            ProtectedOutputBenchmark.main(Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         if (args.length > 0 && args[0].equals("cli")) {
             CliBenchmark.main(Arrays.copyOfRange(args, 1, args.length), Path.of("benchmarks", "results"));
             return;
@@ -34,6 +38,7 @@ public final class Benchmarks {
             System.err.println("       benchmarks/run mysql-wide [--url URL] [--sizes 1000,10000] [--runs N] [--drop]");
             System.err.println("       benchmarks/run sampling-rate [--url URL] [--databases 4] [--tables-per-database 50] [--rate 50] [--runs N] [--drop]");
             System.err.println("       benchmarks/run diff [--databases 10000] [--tables-per-database 20]");
+            System.err.println("       benchmarks/run protected [--databases 10000] [--small 1000] [--tables-per-database 20]");
             System.err.println("       benchmarks/run report [--databases 10000] [--tables 20] [--runs N] [--format html|markdown|both]");
             System.err.println("       benchmarks/run cli [--url URL] [--mysql-url URL] [--runs N] [--cells 20t,1000t,...] [--baseline REV] [--drop]");
             System.exit(2);

@@ -65,6 +65,11 @@ final class ManyDatabaseDirectory {
         return String.format(Locale.ROOT, "db%05d", index);
     }
 
+    /** The collecting sweep's {@code server_info}. */
+    ObjectNode serverInfo() {
+        return (ObjectNode) manifest.get("server_info");
+    }
+
     /** The size of the collected document, in bytes. */
     long documentBytes() {
         return documentBytes;
