@@ -40,6 +40,11 @@ final class SampleRows {
     private final SamplingConfig config;
     private final Map<String, Column> columns;
 
+    /** Initialises this class, so that its writer is made on the calling thread ({@link SampleValues#prepare}). */
+    static void prepare() {
+        // Calling a static method is what initialises a class; the writer is one of its static fields.
+    }
+
     SampleRows(Table table, SamplingConfig config) {
         this.config = config;
         this.columns = table.columns().stream().collect(Collectors.toMap(Column::name, Function.identity()));

@@ -42,9 +42,14 @@ public final class SampleValues {
     private SampleValues() {
     }
 
-    /** Initialises this class, so that its reader is made on the calling thread: adapters call it when they are made, off any event loop. */
+    /**
+     * Initialises this class and {@link SampleRows}, so that their reader and writer (and the
+     * serializers Jackson builds for them) are made on the calling thread: adapters call it when
+     * they are made, off any event loop.
+     */
     public static void prepare() {
         // Calling a static method is what initialises a class; the reader is one of its static fields.
+        SampleRows.prepare();
     }
 
     public static JsonNode integer(BigInteger value) {
