@@ -90,6 +90,11 @@ final class StagedFile implements AutoCloseable {
         }
         done = true;
         try {
+            out.close();
+        } catch (IOException ignored) {
+            // Ending the layers only frees what they hold (a zstd context): the file is deleted next.
+        }
+        try {
             channel.close();
         } finally {
             Files.deleteIfExists(temporary);

@@ -67,8 +67,10 @@ final class OpenPgpInputStream extends FilterInputStream {
                     ? ", and no --decrypt-key holds a secret key for it" : ": give the secret key with --decrypt-key KEYFILE"));
         } catch (PGPException e) {
             throw new DecryptionException("it does not decrypt with the key given (" + e.getMessage() + ")", e);
-        } catch (RuntimeException e) {
-            throw new ProtectedFileException("it is a damaged OpenPGP message (" + e.getMessage() + ")", e);
+        } catch (ProtectedFileException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            throw damaged(e);
         }
     }
 
@@ -88,12 +90,29 @@ final class OpenPgpInputStream extends FilterInputStream {
 
     @Override
     public int read() throws IOException {
-        return guarded(super.read());
+        try {
+            return guarded(super.read());
+        } catch (ProtectedFileException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            throw damaged(e);
+        }
     }
 
     @Override
     public int read(byte[] bytes, int offset, int length) throws IOException {
-        return guarded(super.read(bytes, offset, length));
+        try {
+            return guarded(super.read(bytes, offset, length));
+        } catch (ProtectedFileException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            throw damaged(e);
+        }
+    }
+
+    private static ProtectedFileException damaged(Exception e) {
+        return new ProtectedFileException("it is a truncated or damaged OpenPGP message (" + e.getClass().getSimpleName()
+                + (e.getMessage() != null ? ": " + e.getMessage() : "") + ")", e);
     }
 
     /** Checks the integrity packet once the data has ended. */

@@ -1,6 +1,7 @@
 package dev.dbsurveyor.protection;
 
-import com.github.luben.zstd.ZstdOutputStream;
+import com.github.luben.zstd.RecyclingBufferPool;
+import com.github.luben.zstd.ZstdOutputStreamNoFinalizer;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -69,7 +70,9 @@ public record OutputProtection(int compressionLevel, Encryption encryption) impl
         if (!compressed()) {
             return encrypted;
         }
-        ZstdOutputStream zstd = new ZstdOutputStream(encrypted, compressionLevel);
+        // Closed by every writer; a finalizer would only keep each file's buffers alive until a later GC.
+        ZstdOutputStreamNoFinalizer zstd = new ZstdOutputStreamNoFinalizer(encrypted, RecyclingBufferPool.INSTANCE);
+        zstd.setLevel(compressionLevel);
         zstd.setChecksum(true);
         return zstd;
     }

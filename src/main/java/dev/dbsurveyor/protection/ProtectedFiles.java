@@ -3,7 +3,8 @@ package dev.dbsurveyor.protection;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.github.luben.zstd.ZstdInputStream;
+import com.github.luben.zstd.RecyclingBufferPool;
+import com.github.luben.zstd.ZstdInputStreamNoFinalizer;
 
 import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
@@ -145,7 +146,7 @@ public final class ProtectedFiles {
     }
 
     private static InputStream zstd(InputStream compressed) throws IOException {
-        return new ZstdDecoding(new ZstdInputStream(new BufferedInputStream(compressed, 1 << 16)));
+        return new ZstdDecoding(new ZstdInputStreamNoFinalizer(new BufferedInputStream(compressed, 1 << 16), RecyclingBufferPool.INSTANCE));
     }
 
     private static boolean startsWith(byte[] bytes, byte[] prefix) {

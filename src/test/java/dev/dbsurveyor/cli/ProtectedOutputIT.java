@@ -196,6 +196,16 @@ class ProtectedOutputIT {
             assertThat(report.exitCode()).as(report.all()).isZero();
             assertThat(report.out()).contains("wrote the report of 2 database(s)");
 
+            Path plainBundle = directory.resolve("plain-server.json");
+            Files.writeString(plainBundle, decompressed.outText());
+            Path byGpg = directory.resolve("by-gpg.json.gpg");
+            ExternalTools.Result encrypted = gpg.gpg("", "--trust-model", "always", "--recipient", "team@example.invalid", "--output",
+                    byGpg.toString(), "--encrypt", plainBundle.toString());
+            assertThat(encrypted.exitCode()).as(encrypted.err()).isZero();
+            CommandRun validatedGpg = CommandProcess.run(Map.of(), "validate", "--decrypt-key", secretKey.toString(), byGpg.toString());
+            assertThat(validatedGpg.exitCode()).as("a file gpg encrypted to our key: " + validatedGpg.all()).isZero();
+            assertThat(validatedGpg.out()).isEqualTo(byGpg + ": valid\n");
+
             assertOneLineError(CommandProcess.run(Map.of(), "validate", bundle.toString()), "give the secret key with --decrypt-key KEYFILE");
             assertOneLineError(CommandProcess.run(Map.of(), "validate", "--decrypt-key", publicKey.toString(), bundle.toString()),
                     "secret key");

@@ -151,6 +151,22 @@ class OpenPgpInteropTest {
     }
 
     @Test
+    void aTruncatedMessageIsDetected() throws IOException {
+        byte[] document = new byte[100_000];
+        new java.util.Random(4).nextBytes(document);
+        Path file = directory.resolve("truncated.json.gpg");
+        try (PublicKeyEncryption encryption = PublicKeyEncryption.load(List.of(exportPublic("ecc@example.invalid")))) {
+            AtomicFiles.write(file, new OutputProtection(0, encryption), out -> out.write(document));
+        }
+        byte[] bytes = Files.readAllBytes(file);
+        Files.write(file, java.util.Arrays.copyOf(bytes, bytes.length - 30));
+        try (Decryption keys = Decryption.of(Optional::empty, List.of(exportSecret("ecc@example.invalid", "")), Optional::empty)) {
+            assertThatThrownBy(() -> ProtectedFiles.readAllBytes(file, keys))
+                    .isInstanceOf(ProtectedFileException.class).hasMessageStartingWith("it is a truncated or damaged OpenPGP message");
+        }
+    }
+
+    @Test
     void aProtectedKeyOpensWithItsPassphraseOnly() throws IOException {
         Path plain = directory.resolve("plain.json");
         Files.writeString(plain, "{\"a\":1}");
