@@ -11,6 +11,7 @@ import dev.dbsurveyor.model.DatabaseSchema;
 import dev.dbsurveyor.model.SampleStatus;
 import dev.dbsurveyor.output.AtomicFiles;
 import dev.dbsurveyor.output.ContractMapper;
+import dev.dbsurveyor.output.DatabaseFileNames;
 import dev.dbsurveyor.output.ExitCodes;
 import dev.dbsurveyor.output.OutputPaths;
 import dev.dbsurveyor.output.ResumedDirectory;
@@ -162,6 +163,10 @@ final class CollectCommand implements java.util.concurrent.Callable<Integer> {
         if (file != null) {
             OutputPaths.checkFile(file, force);
         } else {
+            OutputPaths.manifestOfAnotherForm(outputDir, protection).ifPresent(other -> {
+                throw new ConfigurationException(outputDir + " holds " + other + ", of a run that named its files otherwise: writing files named *"
+                        + protection.fileName(DatabaseFileNames.SUFFIX) + " beside them would mix two forms; empty it or give another directory");
+            });
             OutputPaths.prepareDirectory(outputDir, force);
         }
         DatabaseAdapter adapter = DatabaseAdapters.create(target, connectionConfig);
@@ -191,6 +196,10 @@ final class CollectCommand implements java.util.concurrent.Callable<Integer> {
     /** Reads the directory before anything connects (a directory that is not one, or a bad manifest, is exit 2), then resumes it. */
     private int resume(ServerTarget target, ConnectionConfig connectionConfig, MultiDatabaseConfig config, ResumeScope scope,
                        OutputProtection protection, Secrets secrets) throws Exception {
+        OutputPaths.manifestOfAnotherForm(outputDir, protection).ifPresent(other -> {
+            throw new ConfigurationException("cannot resume: " + outputDir + " was written with its manifest named " + other
+                    + "; resume it with the options that wrote it");
+        });
         try (Decryption keys = decryption.keys(secrets)) {
             DirectoryCollection collection;
             try {

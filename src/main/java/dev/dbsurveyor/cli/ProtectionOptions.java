@@ -38,7 +38,7 @@ final class ProtectionOptions {
     }
 
     /**
-     * The protection asked for; with {@code --encrypt}, the key is derived now (about a second).
+     * The protection asked for; with {@code --encrypt}, the key is derived now (a fraction of a second).
      *
      * @throws ConfigurationException for options that do not go together, a bad level, a missing passphrase or key file
      */

@@ -15,6 +15,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -34,17 +36,29 @@ public final class ChangeDocumentReader {
 
     /**
      * Whether {@code path} is a change document (a regular file whose top level has {@code old},
-     * {@code new} and {@code summary}), decoded with {@code keys} when it is protected.
+     * {@code new} and {@code summary}), decoded with {@code keys} when it is protected. A
+     * protected file is streamed, never held: this only tells which reader to use, and that
+     * reader authenticates what it reads.
      */
     public static boolean isChangeDocument(Path path, Decryption keys) {
         if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
             return false;
         }
-        var fields = content(path, keys, in -> {
-            try (JsonParser parser = ContractMapper.mapper().getFactory().createParser(in)) {
-                return TopLevel.scan(path, parser);
+        Set<String> fields = new HashSet<>();
+        try (InputStream in = ProtectedFiles.open(path, keys); JsonParser parser = ContractMapper.mapper().getFactory().createParser(in)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return false;
             }
-        }).fields();
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                fields.add(parser.currentName());
+                parser.nextToken();
+                parser.skipChildren();
+            }
+        } catch (ProtectedFileException e) {
+            throw CollectionReader.unreadable(path, e);
+        } catch (IOException e) {
+            return false;
+        }
         return fields.contains("old") && fields.contains("new") && fields.contains("summary");
     }
 
@@ -58,7 +72,10 @@ public final class ChangeDocumentReader {
         return read(path, Decryption.none(), each);
     }
 
-    /** As {@link #read(Path, Consumer)}, decoding a protected file with {@code keys}; its changes are handed over before they are authenticated. */
+    /**
+     * As {@link #read(Path, Consumer)}, decoding a protected file with {@code keys}: decoded whole
+     * and authenticated before its first change is handed over.
+     */
     public static ChangeDocument read(Path path, Decryption keys, Consumer<DatabaseDiff> each) {
         return content(path, keys, in -> header(path, in, each));
     }

@@ -11,8 +11,8 @@ import java.util.Optional;
 /**
  * A collection on disk as {@link CollectionReader#open} found it: its databases' names, and each
  * database read on demand, one at a time, so that a collection of thousands of databases is never
- * held in memory whole. Close it when done: a protected bundle holds a spooled copy, and a
- * protected directory the keys derived for it. Blocking: use it from a thread that may block.
+ * held in memory whole. Close it when done: a protected bundle holds a spooled copy of its
+ * decoded bytes. Blocking: use it from a thread that may block.
  */
 public sealed interface StoredCollection extends AutoCloseable permits DocumentCollection, BundleCollection, DirectoryCollection {
 

@@ -1,10 +1,13 @@
 package dev.dbsurveyor.output;
 
 import dev.dbsurveyor.config.ConfigurationException;
+import dev.dbsurveyor.protection.OutputProtection;
+import dev.dbsurveyor.protection.ProtectedFiles;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /** Checks an output path before anything connects: writable, and not about to replace output unless asked. */
@@ -28,6 +31,16 @@ public final class OutputPaths {
         if (!Files.isWritable(directory)) {
             throw new ConfigurationException("Cannot write " + file + ": directory " + directory + " is not writable");
         }
+    }
+
+    /**
+     * The manifest {@code directory} holds in another form than {@code protection} writes
+     * ({@code manifest.json} where the run writes {@code manifest.json.zst.enc}, say), if any.
+     */
+    public static Optional<String> manifestOfAnotherForm(Path directory, OutputProtection protection) {
+        String own = protection.fileName(DirectoryWriter.MANIFEST);
+        return ProtectedFiles.namesOf(DirectoryWriter.MANIFEST).stream().filter(name -> !name.equals(own))
+                .filter(name -> Files.exists(directory.resolve(name))).findFirst();
     }
 
     /** Creates the directory if needed. @throws ConfigurationException when it is a non-empty directory (without {@code force}) or not writable */

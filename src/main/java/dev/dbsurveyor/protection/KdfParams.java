@@ -19,6 +19,9 @@ record KdfParams(byte[] salt, int memoryKib, int iterations, int parallelism) {
     static final int PARALLELISM = 4;
     static final String VERSION = "1.3";
     static final int KEY_BYTES = 32;
+    static final int MAXIMUM_MEMORY_KIB = 1024 * 1024;
+    static final int MAXIMUM_ITERATIONS = 16;
+    static final int MAXIMUM_PARALLELISM = 16;
 
     KdfParams {
         salt = salt.clone();
@@ -49,9 +52,12 @@ record KdfParams(byte[] salt, int memoryKib, int iterations, int parallelism) {
             throw new ProtectedFileException("its key derivation is weaker than dbsurveyor accepts: memory " + memoryKib
                     + " KiB, " + iterations + " iterations, parallelism " + parallelism);
         }
-        if (parallelism > 255 || memoryKib > 4 * 1024 * 1024 || iterations > 100) {
+        // A planted file must not make a reader run out of memory or spin for minutes.
+        long usable = Math.min(MAXIMUM_MEMORY_KIB, Runtime.getRuntime().maxMemory() / 2 / 1024);
+        if (parallelism > MAXIMUM_PARALLELISM || memoryKib > usable || iterations > MAXIMUM_ITERATIONS) {
             throw new ProtectedFileException("its key derivation asks for more than dbsurveyor allows: memory " + memoryKib
-                    + " KiB, " + iterations + " iterations, parallelism " + parallelism);
+                    + " KiB (at most " + usable + "), " + iterations + " iterations (at most " + MAXIMUM_ITERATIONS + "), parallelism "
+                    + parallelism + " (at most " + MAXIMUM_PARALLELISM + ")");
         }
         return this;
     }

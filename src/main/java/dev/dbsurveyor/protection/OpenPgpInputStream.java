@@ -17,6 +17,8 @@ import org.bouncycastle.openpgp.operator.bc.BcPublicKeyDataDecryptorFactory;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -30,14 +32,27 @@ import java.util.Optional;
 final class OpenPgpInputStream extends FilterInputStream {
 
     private final PGPPublicKeyEncryptedData encrypted;
+    private final InputStream file;
     private boolean checked;
 
-    private OpenPgpInputStream(InputStream literal, PGPPublicKeyEncryptedData encrypted) {
+    private OpenPgpInputStream(InputStream literal, PGPPublicKeyEncryptedData encrypted, InputStream file) {
         super(literal);
         this.encrypted = encrypted;
+        this.file = file;
     }
 
-    static InputStream open(InputStream raw, Decryption keys) throws IOException {
+    /** The message in {@code path}; the stream owns the file and closes it. */
+    static InputStream open(Path path, Decryption keys) throws IOException {
+        InputStream raw = Files.newInputStream(path);
+        try {
+            return open(raw, keys);
+        } catch (IOException | RuntimeException e) {
+            raw.close();
+            throw e;
+        }
+    }
+
+    private static InputStream open(InputStream raw, Decryption keys) throws IOException {
         try {
             BcPGPObjectFactory objects = new BcPGPObjectFactory(PGPUtil.getDecoderStream(raw));
             Object first = objects.nextObject();
@@ -48,6 +63,7 @@ final class OpenPgpInputStream extends FilterInputStream {
                 throw new ProtectedFileException("it is an OpenPGP file but not an encrypted message");
             }
             List<String> recipients = new ArrayList<>();
+            boolean passphrase = false;
             for (PGPEncryptedData data : list) {
                 if (data instanceof PGPPublicKeyEncryptedData publicKeyData) {
                     Optional<PGPPrivateKey> key = keys.privateKey(publicKeyData.getKeyID());
@@ -56,12 +72,16 @@ final class OpenPgpInputStream extends FilterInputStream {
                             throw new ProtectedFileException("it is encrypted without an integrity check, which dbsurveyor refuses to trust");
                         }
                         InputStream clear = publicKeyData.getDataStream(new BcPublicKeyDataDecryptorFactory(key.get()));
-                        return new OpenPgpInputStream(literal(clear), publicKeyData);
+                        return new OpenPgpInputStream(literal(clear), publicKeyData, raw);
                     }
                     recipients.add(String.format("%016X", publicKeyData.getKeyID()));
                 } else if (data instanceof PGPPBEEncryptedData) {
-                    recipients.add("a passphrase (gpg --symmetric, which dbsurveyor does not read)");
+                    passphrase = true;
                 }
+            }
+            if (recipients.isEmpty()) {
+                throw new ProtectedFileException(passphrase ? "it is encrypted with a passphrase (gpg --symmetric), which dbsurveyor does not read: "
+                        + "encrypt it to a public key" : "its OpenPGP message is encrypted to no key");
             }
             throw new DecryptionException("it is encrypted to " + String.join(", ", recipients) + (keys.hasKeyFiles()
                     ? ", and no --decrypt-key holds a secret key for it" : ": give the secret key with --decrypt-key KEYFILE"));
@@ -115,10 +135,9 @@ final class OpenPgpInputStream extends FilterInputStream {
                 + (e.getMessage() != null ? ": " + e.getMessage() : "") + ")", e);
     }
 
-    /** Checks the integrity packet once the data has ended. */
+    /** Checks the integrity packet once the data has ended; every read after a failed check fails again. */
     private int guarded(int result) throws IOException {
         if (result < 0 && !checked) {
-            checked = true;
             try {
                 if (!encrypted.verify()) {
                     throw new DecryptionException("the file was changed after it was written (its integrity check failed)");
@@ -126,7 +145,17 @@ final class OpenPgpInputStream extends FilterInputStream {
             } catch (PGPException e) {
                 throw new DecryptionException("the file was changed after it was written (" + e.getMessage() + ")", e);
             }
+            checked = true;
         }
         return result;
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            super.close();
+        } finally {
+            file.close();
+        }
     }
 }

@@ -22,7 +22,7 @@ public record OutputProtection(int compressionLevel, Encryption encryption) impl
 
     public OutputProtection {
         if (compressionLevel < 0 || compressionLevel > 22) {
-            throw new IllegalArgumentException("the zstd level must be from 1 to 22, not " + compressionLevel);
+            throw new IllegalArgumentException("the zstd level must be from 1 to 22 (0 for none), not " + compressionLevel);
         }
     }
 
@@ -54,9 +54,6 @@ public record OutputProtection(int compressionLevel, Encryption encryption) impl
      * {@code .enc} and {@code .gpg} it ends with is replaced by this protection's own.
      */
     public Path userFile(Path file) {
-        if (isNone()) {
-            return file;
-        }
         String name = ProtectedFiles.plainName(file.getFileName().toString()) + suffix();
         return file.resolveSibling(name);
     }

@@ -7,7 +7,7 @@ import java.util.Arrays;
 
 /**
  * Upstream's passphrase envelope: AES-256-GCM under a key that Argon2id derives from the
- * passphrase. The key is derived once, when this is made (about a second and 64 MiB), and every
+ * passphrase. The key is derived once, when this is made (a fraction of a second and 64 MiB), and every
  * file of the run shares its salt; each file has its own random 96-bit nonce, so that a sweep
  * of thousands of files costs one derivation, for the writer and for a reader alike.
  */
@@ -19,6 +19,7 @@ public final class PassphraseEncryption implements Encryption {
     private final SecureRandom random;
     private final KdfParams kdf;
     private final byte[] key;
+    private boolean closed;
 
     private PassphraseEncryption(SecureRandom random, KdfParams kdf, byte[] key) {
         this.random = random;
@@ -47,6 +48,9 @@ public final class PassphraseEncryption implements Encryption {
 
     @Override
     public synchronized OutputStream encrypting(OutputStream out, String name) throws IOException {
+        if (closed) {
+            throw new IllegalStateException("the passphrase encryption is closed: its key is cleared");
+        }
         byte[] nonce = new byte[EnvelopeOutputStream.NONCE_BYTES];
         random.nextBytes(nonce);
         return new EnvelopeOutputStream(out, key, kdf, nonce);
@@ -54,6 +58,7 @@ public final class PassphraseEncryption implements Encryption {
 
     @Override
     public synchronized void close() {
+        closed = true;
         Arrays.fill(key, (byte) 0);
     }
 }

@@ -85,10 +85,27 @@ public final class ProtectedFiles {
         if (startsWith(prefix, ZSTD_MAGIC)) {
             return Form.ZSTD;
         }
-        if (prefix.length > 0 && ((prefix[0] & 0x80) != 0 || startsWith(prefix, PGP_ARMOR))) {
+        if (prefix.length > 0 && (startsEncryptedMessage(prefix[0] & 0xff) || startsWith(prefix, PGP_ARMOR))) {
             return Form.OPENPGP;
         }
         return firstFieldIsEnvelopes(prefix) ? Form.ENVELOPE : Form.PLAIN;
+    }
+
+    /**
+     * Whether a first byte is the header of a packet an encrypted OpenPGP message starts with: a
+     * public-key (1) or passphrase (3) session key, or a marker (10), in the old or the new packet
+     * format. Any other byte, such as the first of a UTF-8 byte order mark, is not OpenPGP.
+     */
+    private static boolean startsEncryptedMessage(int header) {
+        if ((header & 0xC0) == 0xC0) {
+            int tag = header & 0x3F;
+            return tag == 1 || tag == 3 || tag == 10;
+        }
+        if ((header & 0xC0) == 0x80) {
+            int tag = (header >> 2) & 0x0F;
+            return tag == 1 || tag == 3 || tag == 10;
+        }
+        return false;
     }
 
     /**
@@ -102,18 +119,14 @@ public final class ProtectedFiles {
         Form form = form(file);
         return switch (form) {
             case PLAIN -> Files.newInputStream(file);
-            case ZSTD -> zstd(Files.newInputStream(file));
-            case ENVELOPE -> maybeZstd(EnvelopeInputStream.open(file, keys::envelopeKey));
-            case OPENPGP -> {
-                InputStream raw = Files.newInputStream(file);
-                try {
-                    yield maybeZstd(OpenPgpInputStream.open(raw, keys));
-                } catch (IOException | RuntimeException e) {
-                    raw.close();
-                    throw e;
-                }
-            }
+            case ZSTD -> zstd(Files.newInputStream(file), null);
+            case ENVELOPE, OPENPGP -> maybeZstd(decrypted(file, form, keys));
         };
+    }
+
+    /** The decrypted content of an encrypted file, whatever it holds (zstd or JSON). */
+    private static InputStream decrypted(Path file, Form form, Decryption keys) throws IOException {
+        return form == Form.ENVELOPE ? EnvelopeInputStream.open(file, keys::envelopeKey) : OpenPgpInputStream.open(file, keys);
     }
 
     /**
@@ -130,23 +143,48 @@ public final class ProtectedFiles {
         return work.read(new ByteArrayInputStream(readAllBytes(file, keys)));
     }
 
-    /** The file's decoded content, whole and authentic. */
+    /**
+     * The file's decoded content, whole and authentic. An encrypted file is decrypted and
+     * authenticated whole before anything inside it is decompressed, so that a changed file is
+     * reported as such, not as damaged zstd.
+     */
     public static byte[] readAllBytes(Path file, Decryption keys) throws IOException {
+        Form form = form(file);
+        if (form == Form.ENVELOPE || form == Form.OPENPGP) {
+            byte[] content;
+            try (InputStream in = decrypted(file, form, keys)) {
+                content = in.readAllBytes();
+            }
+            if (!startsWith(content, ZSTD_MAGIC)) {
+                return content;
+            }
+            try (InputStream in = zstd(new ByteArrayInputStream(content), null)) {
+                return in.readAllBytes();
+            }
+        }
         try (InputStream in = open(file, keys)) {
             return in.readAllBytes();
         }
     }
 
+    /** The decrypted stream, decompressed when it holds a zstd frame; closed when that cannot be told. */
     private static InputStream maybeZstd(InputStream decrypted) throws IOException {
-        BufferedInputStream in = new BufferedInputStream(decrypted, 1 << 16);
-        in.mark(ZSTD_MAGIC.length);
-        byte[] magic = in.readNBytes(ZSTD_MAGIC.length);
-        in.reset();
-        return startsWith(magic, ZSTD_MAGIC) ? zstd(in) : in;
+        try {
+            BufferedInputStream in = new BufferedInputStream(decrypted, 1 << 16);
+            in.mark(ZSTD_MAGIC.length);
+            byte[] magic = in.readNBytes(ZSTD_MAGIC.length);
+            in.reset();
+            return startsWith(magic, ZSTD_MAGIC) ? zstd(in, in) : in;
+        } catch (IOException | RuntimeException e) {
+            decrypted.close();
+            throw e;
+        }
     }
 
-    private static InputStream zstd(InputStream compressed) throws IOException {
-        return new ZstdDecoding(new ZstdInputStreamNoFinalizer(new BufferedInputStream(compressed, 1 << 16), RecyclingBufferPool.INSTANCE));
+    /** A zstd stream over {@code compressed}; {@code decrypted}, when it comes from decryption, tells a changed file from damaged zstd. */
+    private static InputStream zstd(InputStream compressed, InputStream decrypted) throws IOException {
+        return new ZstdDecoding(new ZstdInputStreamNoFinalizer(new BufferedInputStream(compressed, 1 << 16), RecyclingBufferPool.INSTANCE),
+                decrypted);
     }
 
     private static boolean startsWith(byte[] bytes, byte[] prefix) {

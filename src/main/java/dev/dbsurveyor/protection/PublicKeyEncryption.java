@@ -68,6 +68,9 @@ public final class PublicKeyEncryption implements Encryption {
         List<PGPPublicKey> keys = new ArrayList<>();
         for (Iterator<PGPPublicKeyRing> each = rings.getKeyRings(); each.hasNext(); ) {
             PGPPublicKeyRing ring = each.next();
+            if (!current(ring.getPublicKey())) {
+                continue;
+            }
             List<PGPPublicKey> subkeys = new ArrayList<>();
             PGPPublicKey primary = null;
             for (Iterator<PGPPublicKey> keysOfRing = ring.getPublicKeys(); keysOfRing.hasNext(); ) {
@@ -95,15 +98,17 @@ public final class PublicKeyEncryption implements Encryption {
 
     /** Whether a key may encrypt now: its algorithm can, it is not revoked or expired, and its flags (when it has any) allow it. */
     private static boolean usable(PGPPublicKey key) {
-        if (!key.isEncryptionKey() || key.hasRevocation()) {
-            return false;
-        }
-        long valid = key.getValidSeconds();
-        if (valid > 0 && key.getCreationTime().toInstant().plusSeconds(valid).isBefore(Instant.now())) {
+        if (!key.isEncryptionKey() || !current(key)) {
             return false;
         }
         int flags = flags(key);
         return flags < 0 || (flags & (KeyFlags.ENCRYPT_COMMS | KeyFlags.ENCRYPT_STORAGE)) != 0;
+    }
+
+    /** Whether a key is neither revoked nor expired (a primary key's state is its subkeys' too). */
+    private static boolean current(PGPPublicKey key) {
+        long valid = key.getValidSeconds();
+        return !key.hasRevocation() && !(valid > 0 && key.getCreationTime().toInstant().plusSeconds(valid).isBefore(Instant.now()));
     }
 
     /** The key flags its self-signatures give, or -1 when they give none. */
