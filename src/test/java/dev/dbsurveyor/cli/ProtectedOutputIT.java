@@ -153,6 +153,8 @@ class ProtectedOutputIT {
                 "--resume")), "cannot resume: ");
         assertOneLineError(run(passphrase(PASSPHRASE), collect(server, names[1], "--output-dir", sealed.toString(), "--compress",
                 "--encrypt", "--resume")), "resume it with the options that wrote it");
+        assertOneLineError(run(Map.of(), collect(server, names[1], "--output-dir", sealed.toString(), "--force")),
+                "would mix two forms");
         assertOneLineError(run(passphrase("short"), collect(server, names[1], "-o", directory.resolve("x.json").toString(), "--encrypt")),
                 "at least 8 characters");
         assertOneLineError(run(Map.of(), collect(server, names[1], "-o", directory.resolve("x.json").toString(), "--encrypt")),

@@ -187,6 +187,57 @@ class EnvelopeFormatTest {
     }
 
     @Test
+    void aChangedCompressedEnvelopeIsReportedAsChangedNotAsDamagedZstd() throws IOException {
+        byte[] content = new byte[50_000];
+        new Random(9).nextBytes(content);
+        Path file = Files.createTempFile(directory, "compressed", ".json.zst.enc");
+        AtomicFiles.write(file, new OutputProtection(3, encryption), out -> out.write(content));
+        ObjectNode envelope = (ObjectNode) JSON.readTree(file.toFile());
+        ArrayNode ciphertext = (ArrayNode) envelope.get("ciphertext");
+        ciphertext.set(100, ciphertext.get(100).asInt() ^ 0x40);
+        Files.write(file, JSON.writeValueAsBytes(envelope));
+
+        assertThatThrownBy(() -> ProtectedFiles.readAllBytes(file, decryption)).isInstanceOf(DecryptionException.class);
+        assertThatThrownBy(() -> {
+            try (java.io.InputStream in = ProtectedFiles.open(file, decryption)) {
+                in.transferTo(java.io.OutputStream.nullOutputStream());
+            }
+        }).isInstanceOf(DecryptionException.class);
+    }
+
+    @Test
+    void parametersThatWouldExhaustAReaderAreRefused() throws IOException {
+        Path file = write(new byte[100]);
+        ObjectNode envelope = (ObjectNode) JSON.readTree(file.toFile());
+        ((ObjectNode) envelope.get("kdf_params")).put("memory_cost", 8L * 1024 * 1024);
+        Files.write(file, JSON.writeValueAsBytes(envelope));
+        assertThatThrownBy(() -> ProtectedFiles.readAllBytes(file, decryption))
+                .isInstanceOf(ProtectedFileException.class)
+                .hasMessageContaining("asks for more than dbsurveyor allows");
+    }
+
+    @Test
+    void failedReadsLeaveNoFileOpen() throws IOException {
+        Path file = write("{}".getBytes(StandardCharsets.UTF_8));
+        try (Decryption wrong = Decryption.withPassphrase(() -> Optional.of("not the passphrase".toCharArray()))) {
+            assertThatThrownBy(() -> ProtectedFiles.readAllBytes(file, wrong)).isInstanceOf(DecryptionException.class);
+            long before = openFiles();
+            for (int i = 0; i < 50; i++) {
+                assertThatThrownBy(() -> ProtectedFiles.open(file, wrong).close()).isInstanceOf(DecryptionException.class);
+                assertThatThrownBy(() -> ProtectedFiles.readAllBytes(file, wrong)).isInstanceOf(DecryptionException.class);
+            }
+            assertThat(openFiles()).isLessThanOrEqualTo(before);
+        }
+    }
+
+    @Test
+    void jsonWithAByteOrderMarkIsPlainJson() throws IOException {
+        Path file = directory.resolve("bom.json");
+        Files.write(file, ("\uFEFF{\"format_version\":\"1.0\"}").getBytes(StandardCharsets.UTF_8));
+        assertThat(ProtectedFiles.form(file)).isEqualTo(ProtectedFiles.Form.PLAIN);
+    }
+
+    @Test
     void aShortPassphraseIsRefusedForEncrypting() {
         assertThatThrownBy(() -> PassphraseEncryption.derive("seven77".toCharArray()))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -198,6 +249,13 @@ class EnvelopeFormatTest {
         Path file = directory.resolve("plain.json");
         Files.writeString(file, "{\"format_version\":\"1.0\",\"algorithm\":\"x\"}");
         assertThat(ProtectedFiles.form(file)).isEqualTo(ProtectedFiles.Form.PLAIN);
+    }
+
+    /** The process's open file descriptors (Linux). */
+    private static long openFiles() throws IOException {
+        try (java.util.stream.Stream<Path> descriptors = Files.list(Path.of("/proc/self/fd"))) {
+            return descriptors.count();
+        }
     }
 
     private Path write(byte[] content) throws IOException {

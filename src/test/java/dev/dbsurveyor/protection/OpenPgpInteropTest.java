@@ -189,6 +189,18 @@ class OpenPgpInteropTest {
     }
 
     @Test
+    void aMessageEncryptedWithAPassphraseByGpgIsNamedAsSuch() throws IOException {
+        Path plain = directory.resolve("plain.json");
+        Files.writeString(plain, "{\"a\":1}");
+        Path file = directory.resolve("symmetric.json.gpg");
+        ExternalTools.Result encrypted = gpg("a passphrase for gpg", "--symmetric", "--output", file.toString(), plain.toString());
+        assertThat(encrypted.exitCode()).as(encrypted.err()).isZero();
+        assertThatThrownBy(() -> ProtectedFiles.readAllBytes(file, Decryption.none()))
+                .isInstanceOf(ProtectedFileException.class)
+                .hasMessageContaining("gpg --symmetric");
+    }
+
+    @Test
     void aPublicKeyFileIsNoSecretKeyFile() throws IOException {
         Path publicKey = exportPublic("ecc@example.invalid");
         assertThatThrownBy(() -> Decryption.of(Optional::empty, List.of(publicKey), Optional::empty))
