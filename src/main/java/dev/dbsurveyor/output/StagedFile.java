@@ -1,5 +1,6 @@
 package dev.dbsurveyor.output;
 
+import dev.dbsurveyor.protection.KeepOpenOutputStream;
 import dev.dbsurveyor.protection.OutputProtection;
 
 import java.io.BufferedOutputStream;
@@ -39,17 +40,7 @@ final class StagedFile implements AutoCloseable {
         try {
             channel = FileChannel.open(temporary, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
             // Writers such as Jackson close the stream they are given: the channel must stay open to be forced.
-            OutputStream file = new FilterOutputStream(new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16)) {
-                @Override
-                public void write(byte[] bytes, int offset, int length) throws IOException {
-                    this.out.write(bytes, offset, length);
-                }
-
-                @Override
-                public void close() throws IOException {
-                    flush();
-                }
-            };
+            OutputStream file = new KeepOpenOutputStream(new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16));
             OutputStream protectedOut = protection.wrap(file, contentName(target, protection));
             return new StagedFile(target, temporary, channel, new Finishing(protectedOut, file));
         } catch (IOException | RuntimeException e) {

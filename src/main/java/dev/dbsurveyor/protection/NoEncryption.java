@@ -1,7 +1,5 @@
 package dev.dbsurveyor.protection;
 
-import java.io.FilterOutputStream;
-import java.io.IOException;
 import java.io.OutputStream;
 
 /** Output written as it is. */
@@ -15,17 +13,7 @@ public enum NoEncryption implements Encryption {
 
     @Override
     public OutputStream encrypting(OutputStream out, String name) {
-        return new FilterOutputStream(out) {
-            @Override
-            public void write(byte[] bytes, int offset, int length) throws IOException {
-                this.out.write(bytes, offset, length);
-            }
-
-            @Override
-            public void close() throws IOException {
-                flush();
-            }
-        };
+        return new KeepOpenOutputStream(out);
     }
 
     @Override

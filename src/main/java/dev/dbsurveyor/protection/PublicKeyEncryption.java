@@ -138,7 +138,7 @@ public final class PublicKeyEncryption implements Encryption {
         PGPEncryptedDataGenerator generator = new PGPEncryptedDataGenerator(new BcPGPDataEncryptorBuilder(SymmetricKeyAlgorithmTags.AES_256)
                 .setWithIntegrityPacket(true).setSecureRandom(random));
         recipients.forEach(key -> generator.addMethod(new BcPublicKeyKeyEncryptionMethodGenerator(key).setSecureRandom(random)));
-        OutputStream keepOpen = NoEncryption.INSTANCE.encrypting(out, name);
+        OutputStream keepOpen = new KeepOpenOutputStream(out);
         OutputStream encrypted;
         try {
             encrypted = generator.open(keepOpen, new byte[1 << 16]);

@@ -33,6 +33,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class OpenPgpInteropTest {
 
     private static final String KEY_PASSPHRASE = "key passphrase 42";
+    private static final byte[] A_DOCUMENT = "{\"a\":1}".getBytes(StandardCharsets.UTF_8);
     private static GpgHome home;
 
     @TempDir
@@ -58,11 +59,7 @@ class OpenPgpInteropTest {
     @ValueSource(strings = {"ecc@example.invalid", "rsa@example.invalid"})
     void gpgDecryptsWhatWeEncryptedToItsKey(String who) throws IOException {
         String document = ContractMapper.mapper().writeValueAsString(ContractFixtures.fullDocument());
-        Path file = directory.resolve("sales.dbsurveyor.json.gpg");
-        try (PublicKeyEncryption encryption = PublicKeyEncryption.load(List.of(exportPublic(who)))) {
-            assertThat(encryption.recipients()).isEqualTo(1);
-            AtomicFiles.write(file, new OutputProtection(0, encryption), out -> out.write(document.getBytes(StandardCharsets.UTF_8)));
-        }
+        Path file = ours("sales.dbsurveyor.json.gpg", 0, document.getBytes(StandardCharsets.UTF_8), who);
         ExternalTools.Result decrypted = gpg("", "--decrypt", file.toString());
         assertThat(decrypted.exitCode()).as(decrypted.err()).isZero();
         assertThat(decrypted.outText()).isEqualTo(document);
@@ -73,17 +70,13 @@ class OpenPgpInteropTest {
     void gpgAndZstdUndoCompressionInsideEncryptionToSeveralKeys() throws IOException {
         ExternalTools.require("checking the zstd inside an OpenPGP message", "zstd", "--version");
         byte[] document = ContractMapper.mapper().writeValueAsBytes(ContractFixtures.fullDocument());
-        Path file = directory.resolve("sales.dbsurveyor.json.zst.gpg");
-        try (PublicKeyEncryption encryption = PublicKeyEncryption.load(List.of(exportPublic("ecc@example.invalid"),
-                exportPublic("rsa@example.invalid")))) {
-            AtomicFiles.write(file, new OutputProtection(3, encryption), out -> out.write(document));
-        }
+        Path file = ours("sales.dbsurveyor.json.zst.gpg", 3, document, "ecc@example.invalid", "rsa@example.invalid");
         Path frame = directory.resolve("sales.dbsurveyor.json.zst");
         ExternalTools.Result decrypted = gpg("", "--output", frame.toString(), "--decrypt", file.toString());
         assertThat(decrypted.exitCode()).as(decrypted.err()).isZero();
         ExternalTools.Result decompressed = ExternalTools.run(List.of("zstd", "-d", "-c", frame.toString()), Map.of(), null);
         assertThat(decompressed.out()).isEqualTo(document);
-        try (Decryption keys = Decryption.of(Optional::empty, List.of(exportSecret("rsa@example.invalid", "")), Optional::empty)) {
+        try (Decryption keys = secretKeyOf("rsa@example.invalid")) {
             assertThat(ProtectedFiles.readAllBytes(file, keys)).isEqualTo(document);
         }
     }
@@ -92,38 +85,25 @@ class OpenPgpInteropTest {
     @ValueSource(strings = {"ecc@example.invalid", "rsa@example.invalid"})
     void weDecryptWhatGpgEncryptedToOurKey(String who) throws IOException {
         byte[] document = ContractMapper.mapper().writeValueAsBytes(ContractFixtures.fullDocument());
-        Path plain = directory.resolve("plain.json");
-        Files.write(plain, document);
-        Path file = directory.resolve("by-gpg.json.gpg");
-        ExternalTools.Result encrypted = gpg("", "--trust-model", "always", "--recipient", who, "--output", file.toString(), "--encrypt",
-                plain.toString());
-        assertThat(encrypted.exitCode()).as(encrypted.err()).isZero();
+        Path file = byGpg("by-gpg.json.gpg", document, "", "--recipient", who, "--encrypt");
         assertThat(ProtectedFiles.form(file)).isEqualTo(ProtectedFiles.Form.OPENPGP);
-        try (Decryption keys = Decryption.of(Optional::empty, List.of(exportSecret(who, "")), Optional::empty)) {
+        try (Decryption keys = secretKeyOf(who)) {
             assertThat(ProtectedFiles.readAllBytes(file, keys)).isEqualTo(document);
         }
     }
 
     @Test
     void anArmoredMessageIsReadToo() throws IOException {
-        Path plain = directory.resolve("plain.json");
-        Files.writeString(plain, "{\"a\":1}");
-        Path file = directory.resolve("armored.json.asc");
-        ExternalTools.Result encrypted = gpg("", "--trust-model", "always", "--armor", "--recipient", "ecc@example.invalid",
-                "--output", file.toString(), "--encrypt", plain.toString());
-        assertThat(encrypted.exitCode()).as(encrypted.err()).isZero();
-        try (Decryption keys = Decryption.of(Optional::empty, List.of(exportSecret("ecc@example.invalid", "")), Optional::empty)) {
+        Path file = byGpg("armored.json.asc", A_DOCUMENT, "", "--armor", "--recipient", "ecc@example.invalid", "--encrypt");
+        try (Decryption keys = secretKeyOf("ecc@example.invalid")) {
             assertThat(new String(ProtectedFiles.readAllBytes(file, keys), StandardCharsets.UTF_8)).isEqualTo("{\"a\":1}");
         }
     }
 
     @Test
     void aFileForAnotherKeyNamesTheKeyItWasEncryptedTo() throws IOException {
-        Path file = directory.resolve("other.json.gpg");
-        try (PublicKeyEncryption encryption = PublicKeyEncryption.load(List.of(exportPublic("other@example.invalid")))) {
-            AtomicFiles.write(file, new OutputProtection(0, encryption), out -> out.write("{}".getBytes(StandardCharsets.UTF_8)));
-        }
-        try (Decryption keys = Decryption.of(Optional::empty, List.of(exportSecret("ecc@example.invalid", "")), Optional::empty)) {
+        Path file = ours("other.json.gpg", 0, A_DOCUMENT, "other@example.invalid");
+        try (Decryption keys = secretKeyOf("ecc@example.invalid")) {
             assertThatThrownBy(() -> ProtectedFiles.readAllBytes(file, keys))
                     .isInstanceOf(DecryptionException.class)
                     .hasMessageStartingWith("it is encrypted to ")
@@ -136,31 +116,21 @@ class OpenPgpInteropTest {
 
     @Test
     void aChangedByteIsDetected() throws IOException {
-        byte[] document = new byte[200_000];
-        new java.util.Random(3).nextBytes(document);
-        Path file = directory.resolve("changed.json.gpg");
-        try (PublicKeyEncryption encryption = PublicKeyEncryption.load(List.of(exportPublic("ecc@example.invalid")))) {
-            AtomicFiles.write(file, new OutputProtection(0, encryption), out -> out.write(document));
-        }
+        Path file = ours("changed.json.gpg", 0, random(200_000, 3), "ecc@example.invalid");
         byte[] bytes = Files.readAllBytes(file);
         bytes[bytes.length / 2] ^= 0x01;
         Files.write(file, bytes);
-        try (Decryption keys = Decryption.of(Optional::empty, List.of(exportSecret("ecc@example.invalid", "")), Optional::empty)) {
+        try (Decryption keys = secretKeyOf("ecc@example.invalid")) {
             assertThatThrownBy(() -> ProtectedFiles.readAllBytes(file, keys)).isInstanceOf(ProtectedFileException.class);
         }
     }
 
     @Test
     void aTruncatedMessageIsDetected() throws IOException {
-        byte[] document = new byte[100_000];
-        new java.util.Random(4).nextBytes(document);
-        Path file = directory.resolve("truncated.json.gpg");
-        try (PublicKeyEncryption encryption = PublicKeyEncryption.load(List.of(exportPublic("ecc@example.invalid")))) {
-            AtomicFiles.write(file, new OutputProtection(0, encryption), out -> out.write(document));
-        }
+        Path file = ours("truncated.json.gpg", 0, random(100_000, 4), "ecc@example.invalid");
         byte[] bytes = Files.readAllBytes(file);
         Files.write(file, java.util.Arrays.copyOf(bytes, bytes.length - 30));
-        try (Decryption keys = Decryption.of(Optional::empty, List.of(exportSecret("ecc@example.invalid", "")), Optional::empty)) {
+        try (Decryption keys = secretKeyOf("ecc@example.invalid")) {
             assertThatThrownBy(() -> ProtectedFiles.readAllBytes(file, keys))
                     .isInstanceOf(ProtectedFileException.class).hasMessageStartingWith("it is a truncated or damaged OpenPGP message");
         }
@@ -168,12 +138,7 @@ class OpenPgpInteropTest {
 
     @Test
     void aProtectedKeyOpensWithItsPassphraseOnly() throws IOException {
-        Path plain = directory.resolve("plain.json");
-        Files.writeString(plain, "{\"a\":1}");
-        Path file = directory.resolve("locked.json.gpg");
-        ExternalTools.Result encrypted = gpg("", "--trust-model", "always", "--recipient", "locked@example.invalid",
-                "--output", file.toString(), "--encrypt", plain.toString());
-        assertThat(encrypted.exitCode()).as(encrypted.err()).isZero();
+        Path file = byGpg("locked.json.gpg", A_DOCUMENT, "", "--recipient", "locked@example.invalid", "--encrypt");
         Path secret = exportSecret("locked@example.invalid", KEY_PASSPHRASE);
         try (Decryption keys = Decryption.of(Optional::empty, List.of(secret), () -> Optional.of(KEY_PASSPHRASE.toCharArray()))) {
             assertThat(new String(ProtectedFiles.readAllBytes(file, keys), StandardCharsets.UTF_8)).isEqualTo("{\"a\":1}");
@@ -190,11 +155,7 @@ class OpenPgpInteropTest {
 
     @Test
     void aMessageEncryptedWithAPassphraseByGpgIsNamedAsSuch() throws IOException {
-        Path plain = directory.resolve("plain.json");
-        Files.writeString(plain, "{\"a\":1}");
-        Path file = directory.resolve("symmetric.json.gpg");
-        ExternalTools.Result encrypted = gpg("a passphrase for gpg", "--symmetric", "--output", file.toString(), plain.toString());
-        assertThat(encrypted.exitCode()).as(encrypted.err()).isZero();
+        Path file = byGpg("symmetric.json.gpg", A_DOCUMENT, "a passphrase for gpg", "--symmetric");
         assertThatThrownBy(() -> ProtectedFiles.readAllBytes(file, Decryption.none()))
                 .isInstanceOf(ProtectedFileException.class)
                 .hasMessageContaining("gpg --symmetric");
@@ -205,6 +166,44 @@ class OpenPgpInteropTest {
         Path publicKey = exportPublic("ecc@example.invalid");
         assertThatThrownBy(() -> Decryption.of(Optional::empty, List.of(publicKey), Optional::empty))
                 .isInstanceOf(ProtectedFileException.class).hasMessageContaining("secret key");
+    }
+
+    /** {@code content} encrypted by us, at {@code level} of zstd, to the keys of {@code recipients}. */
+    private Path ours(String name, int level, byte[] content, String... recipients) throws IOException {
+        Path file = directory.resolve(name);
+        List<Path> keys = new java.util.ArrayList<>();
+        for (String who : recipients) {
+            keys.add(exportPublic(who));
+        }
+        try (PublicKeyEncryption encryption = PublicKeyEncryption.load(keys)) {
+            assertThat(encryption.recipients()).isEqualTo(recipients.length);
+            AtomicFiles.write(file, new OutputProtection(level, encryption), out -> out.write(content));
+        }
+        return file;
+    }
+
+    /** {@code content} encrypted by gpg with {@code how} (such as {@code --recipient WHO --encrypt}). */
+    private Path byGpg(String name, byte[] content, String passphrase, String... how) throws IOException {
+        Path plain = directory.resolve("plain-" + name);
+        Files.write(plain, content);
+        Path file = directory.resolve(name);
+        List<String> args = new java.util.ArrayList<>(List.of("--trust-model", "always", "--output", file.toString()));
+        args.addAll(List.of(how));
+        args.add(plain.toString());
+        ExternalTools.Result encrypted = gpg(passphrase, args.toArray(String[]::new));
+        assertThat(encrypted.exitCode()).as(encrypted.err()).isZero();
+        return file;
+    }
+
+    /** Keys that hold {@code who}'s unprotected secret key. */
+    private Decryption secretKeyOf(String who) throws IOException {
+        return Decryption.of(Optional::empty, List.of(exportSecret(who, "")), Optional::empty);
+    }
+
+    private static byte[] random(int size, long seed) {
+        byte[] bytes = new byte[size];
+        new java.util.Random(seed).nextBytes(bytes);
+        return bytes;
     }
 
     private Path exportPublic(String who) {

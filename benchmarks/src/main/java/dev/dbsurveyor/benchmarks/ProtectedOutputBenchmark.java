@@ -81,35 +81,14 @@ final class ProtectedOutputBenchmark {
     private record Form(String label, String options) {
     }
 
+    /** File work on one value. */
+    @FunctionalInterface
+    private interface FileStep<T> {
+        void accept(T value) throws IOException;
+    }
+
     /** Either writer, as the sweep drives it. */
-    private interface Sink {
-        void add(DatabaseOutcome outcome) throws IOException;
-
-        void finish(MultiDatabaseMetadata metadata) throws IOException;
-
-        static Sink of(BundleWriter writer) {
-            return new Sink() {
-                public void add(DatabaseOutcome outcome) throws IOException {
-                    writer.add(outcome);
-                }
-
-                public void finish(MultiDatabaseMetadata metadata) throws IOException {
-                    writer.finish(metadata);
-                }
-            };
-        }
-
-        static Sink of(DirectoryWriter writer) {
-            return new Sink() {
-                public void add(DatabaseOutcome outcome) throws IOException {
-                    writer.add(outcome);
-                }
-
-                public void finish(MultiDatabaseMetadata metadata) throws IOException {
-                    writer.finish(metadata);
-                }
-            };
-        }
+    private record Sink(FileStep<DatabaseOutcome> add, FileStep<MultiDatabaseMetadata> finish) {
     }
 
     /** One write or read: its wall time, the bytes on disk, and the heap after GC (median and peak), zero when not sampled. */
@@ -182,17 +161,17 @@ final class ProtectedOutputBenchmark {
         HeapAfterGc heap = sampled ? new HeapAfterGc(count) : null;
         long started = System.nanoTime();
         try (OutputProtection protection = protection(form, publicKey)) {
-            Sink writer = bundle ? Sink.of(BundleWriter.open(output.resolve(protection.fileName("server.dbsurveyor.json")), server, protection))
-                    : Sink.of(new DirectoryWriter(output, server, "bench", new SweepFilters(false, List.of(), List.of()), protection));
+            Sink writer = bundle ? sink(BundleWriter.open(output.resolve(protection.fileName("server.dbsurveyor.json")), server, protection))
+                    : sink(new DirectoryWriter(output, server, "bench", new SweepFilters(false, List.of(), List.of()), protection));
             for (int i = 0; i < count; i++) {
                 String name = ManyDatabaseDirectory.name(i);
                 DatabaseSchema document = ContractMapper.mapper().treeToValue(varied(many.named(name), i), DatabaseSchema.class);
-                writer.add(new DatabaseOutcome.Collected(document, Duration.ofMillis(10)));
+                writer.add().accept(new DatabaseOutcome.Collected(document, Duration.ofMillis(10)));
                 if (heap != null) {
                     heap.databaseDone();
                 }
             }
-            writer.finish(new MultiDatabaseMetadata(Instant.now(), 0, 0, 0, 0, 0, 0, 16, "bench", List.of(), null));
+            writer.finish().accept(new MultiDatabaseMetadata(Instant.now(), 0, 0, 0, 0, 0, 0, 16, "bench", List.of(), null));
         }
         Duration wall = Duration.ofNanos(System.nanoTime() - started);
         if (heap != null) {
@@ -246,6 +225,14 @@ final class ProtectedOutputBenchmark {
             heap.close();
         }
         return new Measured(wall, 0, heap != null ? heap.medianBytes() : 0, heap != null ? heap.peakBytes() : 0);
+    }
+
+    private static Sink sink(BundleWriter writer) {
+        return new Sink(writer::add, writer::finish);
+    }
+
+    private static Sink sink(DirectoryWriter writer) {
+        return new Sink(writer::add, writer::finish);
     }
 
     private static OutputProtection protection(Form form, Path publicKey) throws IOException {
