@@ -16,9 +16,9 @@ import dev.dbsurveyor.output.ExitCodes;
 import dev.dbsurveyor.output.OutputPaths;
 import dev.dbsurveyor.output.ResumedDirectory;
 import dev.dbsurveyor.output.SweepFiles;
-import dev.dbsurveyor.protection.Decryption;
-import dev.dbsurveyor.protection.OutputProtection;
-import dev.dbsurveyor.protection.PassphraseEncryption;
+import dev.dbsurveyor.io.protection.Decryption;
+import dev.dbsurveyor.io.protection.OutputProtection;
+import dev.dbsurveyor.io.protection.PassphraseEncryption;
 import dev.dbsurveyor.sweep.MultiDatabaseConfig;
 import dev.dbsurveyor.sweep.ResumePlan;
 import dev.dbsurveyor.sweep.ResumeScope;
@@ -201,13 +201,9 @@ final class CollectCommand implements java.util.concurrent.Callable<Integer> {
                     + "; resume it with the options that wrote it");
         });
         try (Decryption keys = decryption.keys(secrets)) {
-            DirectoryCollection collection;
-            try {
-                collection = CollectionReader.directory(outputDir, keys);
-            } catch (ConfigurationException e) {
-                throw new ConfigurationException("cannot resume: " + e.getMessage());
-            }
-            return resume(target, connectionConfig, config, scope, collection, protection);
+            return resume(target, connectionConfig, config, scope, CollectionReader.directory(outputDir, keys), protection);
+        } catch (ConfigurationException e) {
+            throw new ConfigurationException("cannot resume: " + e.getMessage());
         }
     }
 

@@ -1,7 +1,7 @@
 package dev.dbsurveyor.cli;
 
 import dev.dbsurveyor.config.ConfigurationException;
-import dev.dbsurveyor.protection.Decryption;
+import dev.dbsurveyor.io.protection.Decryption;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;

@@ -11,7 +11,7 @@ import dev.dbsurveyor.model.DiffOptions;
 import dev.dbsurveyor.model.DiffSummary;
 import dev.dbsurveyor.output.ChangeDocumentWriter;
 import dev.dbsurveyor.output.OutputPaths;
-import dev.dbsurveyor.protection.Decryption;
+import dev.dbsurveyor.io.protection.Decryption;
 import dev.dbsurveyor.report.DiffMarkdown;
 import dev.dbsurveyor.report.DiffText;
 import picocli.CommandLine.Command;

@@ -1,11 +1,11 @@
 package dev.dbsurveyor.cli;
 
 import dev.dbsurveyor.config.ConfigurationException;
-import dev.dbsurveyor.protection.Encryption;
-import dev.dbsurveyor.protection.NoEncryption;
-import dev.dbsurveyor.protection.OutputProtection;
-import dev.dbsurveyor.protection.PassphraseEncryption;
-import dev.dbsurveyor.protection.PublicKeyEncryption;
+import dev.dbsurveyor.io.protection.Encryption;
+import dev.dbsurveyor.io.protection.NoEncryption;
+import dev.dbsurveyor.io.protection.OutputProtection;
+import dev.dbsurveyor.io.protection.PassphraseEncryption;
+import dev.dbsurveyor.io.protection.PublicKeyEncryption;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;

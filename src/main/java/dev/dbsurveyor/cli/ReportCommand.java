@@ -1,7 +1,7 @@
 package dev.dbsurveyor.cli;
 
 import dev.dbsurveyor.config.Environment;
-import dev.dbsurveyor.protection.Decryption;
+import dev.dbsurveyor.io.protection.Decryption;
 import dev.dbsurveyor.report.ReportFormat;
 import dev.dbsurveyor.report.Reports;
 import picocli.CommandLine.Command;

@@ -2,8 +2,8 @@ package dev.dbsurveyor.cli;
 
 import dev.dbsurveyor.config.ConfigurationException;
 import dev.dbsurveyor.config.Environment;
-import dev.dbsurveyor.protection.Decryption;
-import dev.dbsurveyor.protection.PassphraseEncryption;
+import dev.dbsurveyor.io.protection.Decryption;
+import dev.dbsurveyor.io.protection.PassphraseEncryption;
 
 import java.io.Console;
 import java.util.Arrays;

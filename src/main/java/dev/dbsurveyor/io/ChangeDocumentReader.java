@@ -7,9 +7,9 @@ import dev.dbsurveyor.config.ConfigurationException;
 import dev.dbsurveyor.model.ChangeDocument;
 import dev.dbsurveyor.model.DatabaseDiff;
 import dev.dbsurveyor.output.ContractMapper;
-import dev.dbsurveyor.protection.Decryption;
-import dev.dbsurveyor.protection.ProtectedFileException;
-import dev.dbsurveyor.protection.ProtectedFiles;
+import dev.dbsurveyor.io.protection.Decryption;
+import dev.dbsurveyor.io.protection.ProtectedFileException;
+import dev.dbsurveyor.io.protection.ProtectedFiles;
 
 import java.io.IOException;
 import java.io.InputStream;

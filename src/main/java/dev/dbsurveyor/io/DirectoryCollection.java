@@ -8,9 +8,9 @@ import dev.dbsurveyor.model.ManifestEntry;
 import dev.dbsurveyor.model.MultiDatabaseManifest;
 import dev.dbsurveyor.model.ServerInfo;
 import dev.dbsurveyor.output.ContractMapper;
-import dev.dbsurveyor.protection.Decryption;
-import dev.dbsurveyor.protection.ProtectedFileException;
-import dev.dbsurveyor.protection.ProtectedFiles;
+import dev.dbsurveyor.io.protection.Decryption;
+import dev.dbsurveyor.io.protection.ProtectedFileException;
+import dev.dbsurveyor.io.protection.ProtectedFiles;
 
 import java.io.IOException;
 import java.nio.file.Files;

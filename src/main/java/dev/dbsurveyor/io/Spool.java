@@ -1,7 +1,7 @@
 package dev.dbsurveyor.io;
 
-import dev.dbsurveyor.protection.Decryption;
-import dev.dbsurveyor.protection.ProtectedFiles;
+import dev.dbsurveyor.io.protection.Decryption;
+import dev.dbsurveyor.io.protection.ProtectedFiles;
 
 import javax.crypto.Cipher;
 import javax.crypto.spec.IvParameterSpec;

@@ -1,6 +1,8 @@
 /**
- * Reading collections back: the one reader of what dbsurveyor writes, used by everything that
- * works on collections after collecting ({@code --resume} first; {@code diff}, {@code report}
- * and {@code validate} are meant to read through it too).
+ * Reading collections back: the one reader of what dbsurveyor writes (a document, a bundle, a
+ * per-database directory; plain, {@code .zst}, {@code .enc} or {@code .gpg}), used by everything
+ * that works on collections after collecting: {@code --resume}, {@code diff}, {@code report} and
+ * {@code validate}. {@link dev.dbsurveyor.io.protection} holds the layers a writer stacks (zstd,
+ * then encryption) and that this reader undoes.
  */
 package dev.dbsurveyor.io;

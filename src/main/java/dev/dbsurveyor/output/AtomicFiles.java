@@ -1,7 +1,7 @@
 package dev.dbsurveyor.output;
 
 import java.io.IOException;
-import dev.dbsurveyor.protection.OutputProtection;
+import dev.dbsurveyor.io.protection.OutputProtection;
 
 import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;

@@ -8,7 +8,7 @@ import dev.dbsurveyor.model.DiffInput;
 import dev.dbsurveyor.model.DiffOptions;
 import dev.dbsurveyor.model.DiffSummary;
 
-import dev.dbsurveyor.protection.OutputProtection;
+import dev.dbsurveyor.io.protection.OutputProtection;
 
 import java.io.IOException;
 import java.nio.file.Path;

@@ -8,7 +8,7 @@ import dev.dbsurveyor.model.MultiDatabaseMetadata;
 import dev.dbsurveyor.model.ServerInfo;
 import dev.dbsurveyor.model.SkippedDatabase;
 import dev.dbsurveyor.model.SweepFilters;
-import dev.dbsurveyor.protection.OutputProtection;
+import dev.dbsurveyor.io.protection.OutputProtection;
 import dev.dbsurveyor.sweep.DatabaseOutcome;
 import dev.dbsurveyor.sweep.ResumePlan;
 

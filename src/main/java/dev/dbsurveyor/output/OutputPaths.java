@@ -1,8 +1,8 @@
 package dev.dbsurveyor.output;
 
 import dev.dbsurveyor.config.ConfigurationException;
-import dev.dbsurveyor.protection.OutputProtection;
-import dev.dbsurveyor.protection.ProtectedFiles;
+import dev.dbsurveyor.io.protection.OutputProtection;
+import dev.dbsurveyor.io.protection.ProtectedFiles;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,7 +1,7 @@
 package dev.dbsurveyor.output;
 
-import dev.dbsurveyor.protection.KeepOpenOutputStream;
-import dev.dbsurveyor.protection.OutputProtection;
+import dev.dbsurveyor.io.protection.KeepOpenOutputStream;
+import dev.dbsurveyor.io.protection.OutputProtection;
 
 import java.io.BufferedOutputStream;
 import java.io.FilterOutputStream;

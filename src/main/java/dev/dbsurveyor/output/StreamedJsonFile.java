@@ -2,7 +2,7 @@ package dev.dbsurveyor.output;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.dbsurveyor.protection.OutputProtection;
+import dev.dbsurveyor.io.protection.OutputProtection;
 
 import java.io.IOException;
 import java.nio.file.Path;

@@ -4,7 +4,7 @@ import dev.dbsurveyor.adapter.DatabaseAdapter;
 import dev.dbsurveyor.io.DirectoryCollection;
 import dev.dbsurveyor.config.ConfigurationException;
 import dev.dbsurveyor.model.ManifestEntry;
-import dev.dbsurveyor.protection.OutputProtection;
+import dev.dbsurveyor.io.protection.OutputProtection;
 import dev.dbsurveyor.sweep.DatabaseOutcome;
 import dev.dbsurveyor.sweep.MultiDatabaseConfig;
 import dev.dbsurveyor.sweep.Resume;

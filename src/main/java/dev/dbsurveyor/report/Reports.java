@@ -3,7 +3,7 @@ package dev.dbsurveyor.report;
 import dev.dbsurveyor.io.ChangeDocumentReader;
 import dev.dbsurveyor.io.CollectionReader;
 import dev.dbsurveyor.io.StoredCollection;
-import dev.dbsurveyor.protection.Decryption;
+import dev.dbsurveyor.io.protection.Decryption;
 import dev.dbsurveyor.io.StoredDatabase;
 import dev.dbsurveyor.model.ChangeDocument;
 import dev.dbsurveyor.model.DatabaseDiff;

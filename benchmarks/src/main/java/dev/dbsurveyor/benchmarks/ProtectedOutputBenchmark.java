@@ -13,11 +13,11 @@ import dev.dbsurveyor.output.BundleWriter;
 import dev.dbsurveyor.output.ContractMapper;
 import dev.dbsurveyor.output.DirectoryWriter;
 import dev.dbsurveyor.output.FileTrees;
-import dev.dbsurveyor.protection.Decryption;
-import dev.dbsurveyor.protection.NoEncryption;
-import dev.dbsurveyor.protection.OutputProtection;
-import dev.dbsurveyor.protection.PassphraseEncryption;
-import dev.dbsurveyor.protection.PublicKeyEncryption;
+import dev.dbsurveyor.io.protection.Decryption;
+import dev.dbsurveyor.io.protection.NoEncryption;
+import dev.dbsurveyor.io.protection.OutputProtection;
+import dev.dbsurveyor.io.protection.PassphraseEncryption;
+import dev.dbsurveyor.io.protection.PublicKeyEncryption;
 import dev.dbsurveyor.sweep.DatabaseOutcome;
 
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package dev.dbsurveyor.protection;
+package dev.dbsurveyor.io.protection;
 
 import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
 import org.bouncycastle.crypto.params.Argon2Parameters;

@@ -1,4 +1,4 @@
-package dev.dbsurveyor.protection;
+package dev.dbsurveyor.io.protection;
 
 import dev.dbsurveyor.model.ContractFixtures;
 import dev.dbsurveyor.output.AtomicFiles;

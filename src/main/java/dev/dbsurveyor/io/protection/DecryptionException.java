@@ -1,4 +1,4 @@
-package dev.dbsurveyor.protection;
+package dev.dbsurveyor.io.protection;
 
 /**
  * An encrypted file that the keys given cannot open: no passphrase or key was given, the

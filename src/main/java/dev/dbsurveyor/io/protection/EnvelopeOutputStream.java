@@ -1,4 +1,4 @@
-package dev.dbsurveyor.protection;
+package dev.dbsurveyor.io.protection;
 
 import org.bouncycastle.crypto.InvalidCipherTextException;
 import org.bouncycastle.crypto.engines.AESEngine;

@@ -1,4 +1,4 @@
-package dev.dbsurveyor.protection;
+package dev.dbsurveyor.io.protection;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;

@@ -1,4 +1,4 @@
-package dev.dbsurveyor.protection;
+package dev.dbsurveyor.io.protection;
 
 import java.io.FilterInputStream;
 import java.io.IOException;
