@@ -149,26 +149,38 @@ final class CollectCommand implements java.util.concurrent.Callable<Integer> {
         if (!decryption.keyFiles.isEmpty() && resume == null) {
             throw new ConfigurationException("--decrypt-key is for reading: with collect, it goes with --resume");
         }
-        Path file = outputDir != null ? null : output != null ? output : Path.of(sweep ? "server.dbsurveyor.json" : "schema.dbsurveyor.json");
+        Path named = outputDir != null ? null : output != null ? output : Path.of(sweep ? "server.dbsurveyor.json" : "schema.dbsurveyor.json");
+        String suffix = protectionOptions.suffix();
+        Path file = named == null ? null : OutputProtection.userFile(named, suffix);
+        checkOutput(file, suffix);
         try (Secrets secrets = new Secrets(environment); OutputProtection protection = protectionOptions.protection(secrets)) {
             if (resume != null) {
                 return resume(target, connectionConfig, config, resumeScope(), protection, secrets);
             }
-            return collect(target, connectionConfig, config, sweep, file == null ? null : protection.userFile(file), protection);
+            return collect(target, connectionConfig, config, sweep, file, protection);
+        }
+    }
+
+    /** Checks where the output goes before any passphrase is asked for or any key derived; a directory is made if needed. */
+    private void checkOutput(Path file, String suffix) {
+        if (resume != null) {
+            OutputPaths.manifestOfAnotherForm(outputDir, suffix).ifPresent(other -> {
+                throw new ConfigurationException("cannot resume: " + outputDir + " was written with its manifest named " + other
+                        + "; resume it with the options that wrote it");
+            });
+        } else if (file != null) {
+            OutputPaths.checkFile(file, force);
+        } else {
+            OutputPaths.manifestOfAnotherForm(outputDir, suffix).ifPresent(other -> {
+                throw new ConfigurationException(outputDir + " holds " + other + ", of a run that named its files otherwise: writing files named *"
+                        + DatabaseFileNames.SUFFIX + suffix + " beside them would mix two forms; empty it or give another directory");
+            });
+            OutputPaths.prepareDirectory(outputDir, force);
         }
     }
 
     private int collect(ServerTarget target, ConnectionConfig connectionConfig, MultiDatabaseConfig config, boolean sweep, Path file,
                         OutputProtection protection) throws Exception {
-        if (file != null) {
-            OutputPaths.checkFile(file, force);
-        } else {
-            OutputPaths.manifestOfAnotherForm(outputDir, protection).ifPresent(other -> {
-                throw new ConfigurationException(outputDir + " holds " + other + ", of a run that named its files otherwise: writing files named *"
-                        + protection.fileName(DatabaseFileNames.SUFFIX) + " beside them would mix two forms; empty it or give another directory");
-            });
-            OutputPaths.prepareDirectory(outputDir, force);
-        }
         DatabaseAdapter adapter = DatabaseAdapters.create(target, connectionConfig);
         try {
             return sweep ? sweep(adapter, config, file, protection) : one(adapter, target.database().orElseThrow(), config, file, protection);
@@ -196,10 +208,6 @@ final class CollectCommand implements java.util.concurrent.Callable<Integer> {
     /** Reads the directory before anything connects (a directory that is not one, or a bad manifest, is exit 2), then resumes it. */
     private int resume(ServerTarget target, ConnectionConfig connectionConfig, MultiDatabaseConfig config, ResumeScope scope,
                        OutputProtection protection, Secrets secrets) throws Exception {
-        OutputPaths.manifestOfAnotherForm(outputDir, protection).ifPresent(other -> {
-            throw new ConfigurationException("cannot resume: " + outputDir + " was written with its manifest named " + other
-                    + "; resume it with the options that wrote it");
-        });
         try (Decryption keys = decryption.keys(secrets)) {
             return resume(target, connectionConfig, config, scope, CollectionReader.directory(outputDir, keys), protection);
         } catch (ConfigurationException e) {

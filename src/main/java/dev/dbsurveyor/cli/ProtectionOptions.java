@@ -38,19 +38,33 @@ final class ProtectionOptions {
     }
 
     /**
-     * The protection asked for; with {@code --encrypt}, the key is derived now (a fraction of a second).
+     * What the protection asked for appends to file names ({@link OutputProtection#suffix()}),
+     * known before any key is read or derived, so that output paths are checked first.
      *
-     * @throws ConfigurationException for options that do not go together, a bad level, a missing passphrase or key file
+     * @throws ConfigurationException for options that do not go together, or a bad level
      */
-    OutputProtection protection(Secrets secrets) {
+    String suffix() {
         if (encrypt && !recipients.isEmpty()) {
             throw new ConfigurationException("Give either --encrypt or --encrypt-to, not both");
         }
         if (level != null && (level < 1 || level > 19)) {
             throw new ConfigurationException("--compress-level must be from 1 to 19, not " + level);
         }
-        int compression = level != null ? level : compress ? OutputProtection.DEFAULT_LEVEL : 0;
-        return new OutputProtection(compression, encryption(secrets));
+        return (compression() > 0 ? ".zst" : "") + (encrypt ? ".enc" : recipients.isEmpty() ? "" : ".gpg");
+    }
+
+    /**
+     * The protection asked for; with {@code --encrypt}, the key is derived now (a fraction of a second).
+     *
+     * @throws ConfigurationException for options that do not go together, a bad level, a missing passphrase or key file
+     */
+    OutputProtection protection(Secrets secrets) {
+        suffix();
+        return new OutputProtection(compression(), encryption(secrets));
+    }
+
+    private int compression() {
+        return level != null ? level : compress ? OutputProtection.DEFAULT_LEVEL : 0;
     }
 
     private Encryption encryption(Secrets secrets) {

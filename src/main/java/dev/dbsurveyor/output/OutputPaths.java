@@ -1,7 +1,6 @@
 package dev.dbsurveyor.output;
 
 import dev.dbsurveyor.config.ConfigurationException;
-import dev.dbsurveyor.io.protection.OutputProtection;
 import dev.dbsurveyor.io.protection.ProtectedFiles;
 
 import java.io.IOException;
@@ -34,11 +33,12 @@ public final class OutputPaths {
     }
 
     /**
-     * The manifest {@code directory} holds in another form than {@code protection} writes
-     * ({@code manifest.json} where the run writes {@code manifest.json.zst.enc}, say), if any.
+     * The manifest {@code directory} holds in another form than a run whose files end in
+     * {@code suffix} writes ({@code manifest.json} where the run writes {@code manifest.json.zst.enc},
+     * say), if any.
      */
-    public static Optional<String> manifestOfAnotherForm(Path directory, OutputProtection protection) {
-        String own = protection.fileName(DirectoryWriter.MANIFEST);
+    public static Optional<String> manifestOfAnotherForm(Path directory, String suffix) {
+        String own = DirectoryWriter.MANIFEST + suffix;
         return ProtectedFiles.namesOf(DirectoryWriter.MANIFEST).stream().filter(name -> !name.equals(own))
                 .filter(name -> Files.exists(directory.resolve(name))).findFirst();
     }

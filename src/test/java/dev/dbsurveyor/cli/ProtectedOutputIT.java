@@ -165,6 +165,10 @@ class ProtectedOutputIT {
             assertThat(Files.readAllBytes(file)).isEqualTo(contents.get(file));
         }
         assertThat(directory.resolve("x.json.enc")).doesNotExist();
+        Path existing = Files.writeString(directory.resolve("kept.json.enc"), "kept");
+        assertOneLineError(run(Map.of(), collect(server, names[1], "-o", directory.resolve("kept.json").toString(), "--encrypt")),
+                "kept.json.enc already exists: pass --force");
+        assertThat(Files.readString(existing)).as("output is checked before any passphrase is asked for").isEqualTo("kept");
     }
 
     @Test

@@ -50,12 +50,12 @@ public record OutputProtection(int compressionLevel, Encryption encryption) impl
     }
 
     /**
-     * A file name a user gave, with the extensions of this protection: any of {@code .zst},
-     * {@code .enc} and {@code .gpg} it ends with is replaced by this protection's own.
+     * A file name a user gave, with the extensions {@code suffix} of a protection (its
+     * {@link #suffix()}): any of {@code .zst}, {@code .enc} and {@code .gpg} it ends with is
+     * replaced by them.
      */
-    public Path userFile(Path file) {
-        String name = ProtectedFiles.plainName(file.getFileName().toString()) + suffix();
-        return file.resolveSibling(name);
+    public static Path userFile(Path file, String suffix) {
+        return file.resolveSibling(ProtectedFiles.plainName(file.getFileName().toString()) + suffix);
     }
 
     /**
