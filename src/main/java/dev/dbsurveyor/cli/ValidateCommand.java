@@ -111,7 +111,7 @@ final class ValidateCommand implements java.util.concurrent.Callable<Integer> {
             return List.of(path);
         }
         List<Path> files = new ArrayList<>();
-        ProtectedFiles.namesOf(DirectoryWriter.MANIFEST).stream().map(path::resolve).filter(Files::exists).forEach(files::add);
+        files.addAll(DirectoryWriter.manifests(path));
         try (Stream<Path> entries = Files.list(path)) {
             entries.filter(file -> ProtectedFiles.plainName(file.getFileName().toString()).endsWith(DatabaseFileNames.SUFFIX))
                     .sorted().forEach(files::add);

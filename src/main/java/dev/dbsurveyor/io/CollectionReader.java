@@ -97,8 +97,7 @@ public final class CollectionReader {
         if (!Files.isDirectory(directory)) {
             throw new ConfigurationException(directory + " is not a directory");
         }
-        List<Path> manifests = ProtectedFiles.namesOf(DirectoryWriter.MANIFEST).stream().map(directory::resolve)
-                .filter(Files::isRegularFile).toList();
+        List<Path> manifests = DirectoryWriter.manifests(directory);
         if (manifests.isEmpty()) {
             throw new ConfigurationException(directory + " is not a dbsurveyor output directory: it has no " + DirectoryWriter.MANIFEST);
         }

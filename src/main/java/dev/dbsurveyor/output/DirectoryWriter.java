@@ -9,6 +9,7 @@ import dev.dbsurveyor.model.ServerInfo;
 import dev.dbsurveyor.model.SkippedDatabase;
 import dev.dbsurveyor.model.SweepFilters;
 import dev.dbsurveyor.io.protection.OutputProtection;
+import dev.dbsurveyor.io.protection.ProtectedFiles;
 import dev.dbsurveyor.sweep.DatabaseOutcome;
 import dev.dbsurveyor.sweep.ResumePlan;
 
@@ -66,6 +67,11 @@ public final class DirectoryWriter implements OutcomeWriter {
         this.filters = filters;
         this.protection = protection;
         this.previous = Map.copyOf(previous);
+    }
+
+    /** The manifests {@code directory} holds, in any protection ({@code manifest.json}, {@code manifest.json.zst.enc}…). */
+    public static List<Path> manifests(Path directory) {
+        return ProtectedFiles.namesOf(MANIFEST).stream().map(directory::resolve).filter(Files::isRegularFile).toList();
     }
 
     /** A writer of a new sweep of {@code server} into {@code directory}, recording {@code filters} in the manifest. */

@@ -1,7 +1,6 @@
 package dev.dbsurveyor.output;
 
 import dev.dbsurveyor.config.ConfigurationException;
-import dev.dbsurveyor.io.protection.ProtectedFiles;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -39,8 +38,8 @@ public final class OutputPaths {
      */
     public static Optional<String> manifestOfAnotherForm(Path directory, String suffix) {
         String own = DirectoryWriter.MANIFEST + suffix;
-        return ProtectedFiles.namesOf(DirectoryWriter.MANIFEST).stream().filter(name -> !name.equals(own))
-                .filter(name -> Files.exists(directory.resolve(name))).findFirst();
+        return DirectoryWriter.manifests(directory).stream().map(file -> file.getFileName().toString()).filter(name -> !name.equals(own))
+                .findFirst();
     }
 
     /** Creates the directory if needed. @throws ConfigurationException when it is a non-empty directory (without {@code force}) or not writable */

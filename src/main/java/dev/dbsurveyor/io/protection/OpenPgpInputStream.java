@@ -17,8 +17,6 @@ import org.bouncycastle.openpgp.operator.bc.BcPublicKeyDataDecryptorFactory;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -41,18 +39,8 @@ final class OpenPgpInputStream extends FilterInputStream {
         this.file = file;
     }
 
-    /** The message in {@code path}; the stream owns the file and closes it. */
-    static InputStream open(Path path, Decryption keys) throws IOException {
-        InputStream raw = Files.newInputStream(path);
-        try {
-            return open(raw, keys);
-        } catch (IOException | RuntimeException e) {
-            raw.close();
-            throw e;
-        }
-    }
-
-    private static InputStream open(InputStream raw, Decryption keys) throws IOException {
+    /** The message {@code raw} holds; the stream returned closes {@code raw}, which the caller closes if this fails. */
+    static InputStream open(InputStream raw, Decryption keys) throws IOException {
         try {
             BcPGPObjectFactory objects = new BcPGPObjectFactory(PGPUtil.getDecoderStream(raw));
             Object first = objects.nextObject();

@@ -81,6 +81,32 @@ public final class ProtectedFiles {
         }
     }
 
+    /** A file opened once: what its first bytes say it is, and its content with one layer of encryption undone when it had one. */
+    private record Opened(Form form, InputStream content) {
+    }
+
+    /** Opens {@code file}, tells its form from the bytes it buffers, and decrypts it when it is encrypted. */
+    private static Opened opened(Path file, Decryption keys) throws IOException {
+        BufferedInputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+        try {
+            in.mark(PREFIX);
+            Form form = form(in.readNBytes(PREFIX));
+            in.reset();
+            return switch (form) {
+                case PLAIN, ZSTD -> new Opened(form, in);
+                case OPENPGP -> new Opened(form, OpenPgpInputStream.open(in, keys));
+                case ENVELOPE -> {
+                    // The envelope is read from its path: a file in upstream's order takes two passes.
+                    in.close();
+                    yield new Opened(form, EnvelopeInputStream.open(file, keys::envelopeKey));
+                }
+            };
+        } catch (IOException | RuntimeException e) {
+            in.close();
+            throw e;
+        }
+    }
+
     static Form form(byte[] prefix) {
         if (startsWith(prefix, ZSTD_MAGIC)) {
             return Form.ZSTD;
@@ -116,17 +142,12 @@ public final class ProtectedFiles {
      * @throws ProtectedFileException when it is damaged or in a form dbsurveyor does not read
      */
     public static InputStream open(Path file, Decryption keys) throws IOException {
-        Form form = form(file);
-        return switch (form) {
-            case PLAIN -> Files.newInputStream(file);
-            case ZSTD -> zstd(Files.newInputStream(file), null);
-            case ENVELOPE, OPENPGP -> maybeZstd(decrypted(file, form, keys));
+        Opened opened = opened(file, keys);
+        return switch (opened.form()) {
+            case PLAIN -> opened.content();
+            case ZSTD -> zstd(opened.content(), null);
+            case ENVELOPE, OPENPGP -> maybeZstd(opened.content());
         };
-    }
-
-    /** The decrypted content of an encrypted file, whatever it holds (zstd or JSON). */
-    private static InputStream decrypted(Path file, Form form, Decryption keys) throws IOException {
-        return form == Form.ENVELOPE ? EnvelopeInputStream.open(file, keys::envelopeKey) : OpenPgpInputStream.open(file, keys);
     }
 
     /**
@@ -135,12 +156,13 @@ public final class ProtectedFiles {
      * that {@code work} never sees content that a wrong key or a change produced.
      */
     public static <T> T read(Path file, Decryption keys, ContentWork<T> work) throws IOException {
-        if (form(file) == Form.PLAIN) {
-            try (InputStream in = Files.newInputStream(file)) {
+        Opened opened = opened(file, keys);
+        if (opened.form() == Form.PLAIN) {
+            try (InputStream in = opened.content()) {
                 return work.read(in);
             }
         }
-        return work.read(new ByteArrayInputStream(readAllBytes(file, keys)));
+        return work.read(new ByteArrayInputStream(whole(opened)));
     }
 
     /**
@@ -149,20 +171,18 @@ public final class ProtectedFiles {
      * reported as such, not as damaged zstd.
      */
     public static byte[] readAllBytes(Path file, Decryption keys) throws IOException {
-        Form form = form(file);
-        if (form == Form.ENVELOPE || form == Form.OPENPGP) {
-            byte[] content;
-            try (InputStream in = decrypted(file, form, keys)) {
-                content = in.readAllBytes();
-            }
-            if (!startsWith(content, ZSTD_MAGIC)) {
-                return content;
-            }
-            try (InputStream in = zstd(new ByteArrayInputStream(content), null)) {
-                return in.readAllBytes();
-            }
+        return whole(opened(file, keys));
+    }
+
+    private static byte[] whole(Opened opened) throws IOException {
+        byte[] content;
+        try (InputStream in = opened.form() == Form.ZSTD ? zstd(opened.content(), null) : opened.content()) {
+            content = in.readAllBytes();
         }
-        try (InputStream in = open(file, keys)) {
+        if (opened.form() == Form.PLAIN || opened.form() == Form.ZSTD || !startsWith(content, ZSTD_MAGIC)) {
+            return content;
+        }
+        try (InputStream in = zstd(new ByteArrayInputStream(content), null)) {
             return in.readAllBytes();
         }
     }
