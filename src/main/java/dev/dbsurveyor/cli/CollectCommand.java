@@ -76,8 +76,17 @@ final class CollectCommand implements java.util.concurrent.Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "URL", description = UrlForms.HELP)
+    @Parameters(paramLabel = "URL", arity = "0..1", description = UrlForms.HELP)
     String url;
+
+    @Option(names = "--inventory", paramLabel = "FILE",
+            description = "Collect every server FILE lists (one URL per line, or YAML with per-server options) into --output-dir, "
+                    + "one subdirectory per server and fleet.json; see docs/FLEET.md.")
+    Path inventory;
+
+    @Option(names = "--shard", paramLabel = "I/N",
+            description = "With --inventory, collect only the servers of shard I of N (I from 0), for N machines to split a fleet.")
+    String shard;
 
     @Option(names = "--all-databases", description = "Collect every database of the server, even when the URL names one.")
     boolean allDatabases;
@@ -132,6 +141,15 @@ final class CollectCommand implements java.util.concurrent.Callable<Integer> {
         Environment environment = Environment.system();
         if (output != null && outputDir != null) {
             throw new ConfigurationException("Give either --output or --output-dir, not both");
+        }
+        if (inventory != null) {
+            return new FleetCollect(this, environment).call();
+        }
+        if (shard != null) {
+            throw new ConfigurationException("--shard splits an inventory: give it with --inventory FILE");
+        }
+        if (url == null) {
+            throw new ConfigurationException("A server URL is required (or --inventory FILE for many servers)");
         }
         ServerTarget target = connection.target(url, environment);
         ConnectionConfig connectionConfig = connection.config(environment);
@@ -201,7 +219,7 @@ final class CollectCommand implements java.util.concurrent.Callable<Integer> {
         }
     }
 
-    private ResumeScope resumeScope() {
+    ResumeScope resumeScope() {
         return "failed".equalsIgnoreCase(resume) ? ResumeScope.FAILED : ResumeScope.ALL;
     }
 
@@ -281,14 +299,23 @@ final class CollectCommand implements java.util.concurrent.Callable<Integer> {
     }
 
     private Progress progress(PrintWriter err) {
-        return new Progress(err, System.console() != null && !noProgress, verbose.length > 0, quiet);
+        return new Progress(err, live(), verbose.length > 0, quiet);
+    }
+
+    boolean live() {
+        return System.console() != null && !noProgress;
     }
 
     /**
      * Runs a sweep that writes files and waits for it; an interrupt (Ctrl-C) cancels it and waits
      * for its files to settle before the process exits.
      */
-    private static <T> T await(Mono<T> run, CountDownLatch settled, Progress progress) throws Exception {
+    static <T> T await(Mono<T> run, CountDownLatch settled, Progress progress) throws Exception {
+        return await(run, settled, (Runnable) progress::end);
+    }
+
+    /** As {@link #await(Mono, CountDownLatch, Progress)}, with {@code ending} run once the run has ended, before its result is used. */
+    static <T> T await(Mono<T> run, CountDownLatch settled, Runnable ending) throws Exception {
         CompletableFuture<T> result = new CompletableFuture<>();
         Disposable running = run.subscribe(result::complete, result::completeExceptionally);
         Thread interrupt = new Thread(() -> {
@@ -300,10 +327,10 @@ final class CollectCommand implements java.util.concurrent.Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(interrupt);
         try {
             T value = result.get();
-            progress.end();
+            ending.run();
             return value;
         } catch (ExecutionException e) {
-            progress.end();
+            ending.run();
             throw e.getCause() instanceof Exception cause ? cause : e;
         } finally {
             try {

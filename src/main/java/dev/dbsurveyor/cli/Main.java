@@ -50,6 +50,7 @@ public final class Main {
         subcommands.put("validate", ValidateCommand::new);
         subcommands.put("diff", DiffCommand::new);
         subcommands.put("report", ReportCommand::new);
+        subcommands.put("merge", MergeCommand::new);
         subcommands.put("demo", DemoCommand::new);
         subcommands.put("completion", CompletionCommand::new);
         return subcommands;

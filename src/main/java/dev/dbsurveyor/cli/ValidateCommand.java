@@ -6,6 +6,7 @@ import dev.dbsurveyor.config.Environment;
 import dev.dbsurveyor.output.ContractMapper;
 import dev.dbsurveyor.output.ContractValidator;
 import dev.dbsurveyor.output.DatabaseFileNames;
+import dev.dbsurveyor.io.CollectionReader;
 import dev.dbsurveyor.output.DirectoryWriter;
 import dev.dbsurveyor.output.UpstreamLoader;
 import dev.dbsurveyor.output.UpstreamRefusal;
@@ -56,7 +57,7 @@ final class ValidateCommand implements java.util.concurrent.Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "PATH", arity = "1..*", description = "A .json file (or .json.zst, .enc, .gpg), or a directory written with --output-dir.")
+    @Parameters(paramLabel = "PATH", arity = "1..*", description = "A .json file (or .json.zst, .enc, .gpg), a directory written with --output-dir, or a fleet directory (every server in it).")
     List<Path> paths;
 
     @Option(names = "--upstream", description = "Also check each document against the rules of upstream's loader.")
@@ -111,6 +112,15 @@ final class ValidateCommand implements java.util.concurrent.Callable<Integer> {
             return List.of(path);
         }
         List<Path> files = new ArrayList<>();
+        if (CollectionReader.isFleet(path)) {
+            files.addAll(CollectionReader.fleetManifests(path));
+            try (Stream<Path> servers = Files.list(path)) {
+                for (Path server : servers.filter(Files::isDirectory).filter(dir -> !DirectoryWriter.manifests(dir).isEmpty()).sorted().toList()) {
+                    files.addAll(files(server));
+                }
+            }
+            return files;
+        }
         files.addAll(DirectoryWriter.manifests(path));
         try (Stream<Path> entries = Files.list(path)) {
             entries.filter(file -> ProtectedFiles.plainName(file.getFileName().toString()).endsWith(DatabaseFileNames.SUFFIX))

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.dbsurveyor.config.ConfigurationException;
 import dev.dbsurveyor.model.DatabaseSchema;
+import dev.dbsurveyor.model.FleetManifest;
 import dev.dbsurveyor.model.MultiDatabaseManifest;
 import dev.dbsurveyor.output.ContractMapper;
 import dev.dbsurveyor.output.ContractValidator;
@@ -108,6 +109,49 @@ public final class CollectionReader {
         }
         Path manifest = manifests.get(0);
         return new DirectoryCollection(directory, manifest, manifest(manifest, keys), keys);
+    }
+
+    /** The fleet manifests {@code directory} holds, in any protection. */
+    public static List<Path> fleetManifests(Path directory) {
+        return ProtectedFiles.namesOf(FleetManifest.FILE).stream().map(directory::resolve).filter(Files::isRegularFile).toList();
+    }
+
+    /** Whether {@code path} is a fleet directory: one that holds a fleet manifest. */
+    public static boolean isFleet(Path path) {
+        return Files.isDirectory(path) && !fleetManifests(path).isEmpty();
+    }
+
+    /** The fleet directory at {@code directory}, its fleet manifest decoded with {@code keys} and checked against its schema. */
+    public static FleetCollection fleet(Path directory, Decryption keys) {
+        if (!Files.isDirectory(directory)) {
+            throw new ConfigurationException(Files.exists(directory) ? directory + " is not a directory" : "no such directory: " + directory);
+        }
+        List<Path> manifests = fleetManifests(directory);
+        if (manifests.isEmpty()) {
+            throw new ConfigurationException(directory + " is not a fleet directory: it has no " + FleetManifest.FILE);
+        }
+        if (manifests.size() > 1) {
+            throw new ConfigurationException(directory + " holds " + manifests.size() + " fleet manifests: one directory holds one form; move the others away");
+        }
+        Path file = manifests.get(0);
+        JsonNode json;
+        try {
+            json = ProtectedFiles.read(file, keys, in -> ContractMapper.mapper().readTree(in));
+        } catch (ProtectedFileException e) {
+            throw unreadable(file, e);
+        } catch (IOException e) {
+            throw new ConfigurationException(file + " is not a valid fleet manifest: it is not JSON (" + firstLine(e.getMessage()) + ")");
+        }
+        List<String> errors = json == null ? List.of("/: empty") : ContractValidator.errors(ContractValidator.Kind.FLEET, json);
+        if (!errors.isEmpty()) {
+            throw new ConfigurationException(file + " is not a valid fleet manifest: " + errors.get(0)
+                    + (errors.size() > 1 ? " (and " + (errors.size() - 1) + " more)" : ""));
+        }
+        try {
+            return new FleetCollection(directory, file, ContractMapper.mapper().treeToValue(json, FleetManifest.class));
+        } catch (IOException | IllegalArgumentException e) {
+            throw new ConfigurationException(file + " is not a valid fleet manifest: " + firstLine(rootMessage(e)));
+        }
     }
 
     /** A plain file's bytes where they are; a protected file's decoded into a spool, authenticated. */

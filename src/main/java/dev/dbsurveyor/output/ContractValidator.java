@@ -31,7 +31,8 @@ public final class ContractValidator {
         DOCUMENT("dbsurveyor-schema-v1.0.json"),
         BUNDLE("dbsurveyor-bundle-v1.0.json"),
         MANIFEST("dbsurveyor-manifest-v1.0.json"),
-        DIFF("dbsurveyor-diff-v1.0.json");
+        DIFF("dbsurveyor-diff-v1.0.json"),
+        FLEET("dbsurveyor-fleet-v1.0.json");
 
         private final String file;
         private Schema schema;
@@ -51,6 +52,9 @@ public final class ContractValidator {
         public static Kind of(JsonNode json) {
             if (json.has("summary") && json.has("options")) {
                 return DIFF;
+            }
+            if (json.has("servers") && json.has("inventory")) {
+                return FLEET;
             }
             if (json.has("server_info") && json.has("failures")) {
                 return BUNDLE;

@@ -5,6 +5,7 @@ import dev.dbsurveyor.io.DirectoryCollection;
 import dev.dbsurveyor.config.ConfigurationException;
 import dev.dbsurveyor.model.ManifestEntry;
 import dev.dbsurveyor.io.protection.OutputProtection;
+import dev.dbsurveyor.sweep.Admission;
 import dev.dbsurveyor.sweep.DatabaseOutcome;
 import dev.dbsurveyor.sweep.MultiDatabaseConfig;
 import dev.dbsurveyor.sweep.Resume;
@@ -27,6 +28,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -51,7 +53,7 @@ public final class SweepFiles {
     /** A bundle at {@code file}, compressed and encrypted as it streams when {@code protection} says so. */
     public static Mono<SweepTally> toBundle(DatabaseAdapter adapter, MultiDatabaseConfig config, SweepListener listener, Path file,
                                             OutputProtection protection, Runnable whenSettled) {
-        return write(adapter, config, listener, Sweep::serverInfo, server -> BundleWriter.open(file, server, protection),
+        return write(adapter, config, listener, Admission.immediate(), Sweep::serverInfo, server -> BundleWriter.open(file, server, protection),
                 (sweep, server) -> sweep.outcomes(), (writer, run, error) -> writer.abort(), whenSettled);
     }
 
@@ -68,7 +70,13 @@ public final class SweepFiles {
     /** One file per database in {@code directory} and the manifest last, each written through {@code protection}. */
     public static Mono<SweepTally> toDirectory(DatabaseAdapter adapter, MultiDatabaseConfig config, SweepListener listener, Path directory,
                                                OutputProtection protection, Runnable whenSettled) {
-        return write(adapter, config, listener, Sweep::serverInfo,
+        return toDirectory(adapter, config, listener, directory, protection, Admission.immediate(), whenSettled);
+    }
+
+    /** A directory as above, each database's collection started when {@code admission} admits it (a fleet's shared bound). */
+    public static Mono<SweepTally> toDirectory(DatabaseAdapter adapter, MultiDatabaseConfig config, SweepListener listener, Path directory,
+                                               OutputProtection protection, Admission admission, Runnable whenSettled) {
+        return write(adapter, config, listener, admission, Sweep::serverInfo,
                 server -> new DirectoryWriter(directory, server, Sweep.collectorVersion(), ResumePlan.filtersOf(config), protection),
                 (sweep, server) -> sweep.outcomes(),
                 (writer, run, error) -> {
@@ -105,11 +113,18 @@ public final class SweepFiles {
     public static Mono<ResumedDirectory> resumeDirectory(DatabaseAdapter adapter, MultiDatabaseConfig config, SweepListener listener,
                                                          DirectoryCollection collection, ResumeScope scope, OutputProtection protection,
                                                          Runnable whenSettled) {
+        return resumeDirectory(adapter, config, listener, collection, scope, protection, Admission.immediate(), whenSettled);
+    }
+
+    /** A resume as above, each database's collection started when {@code admission} admits it (a fleet's shared bound). */
+    public static Mono<ResumedDirectory> resumeDirectory(DatabaseAdapter adapter, MultiDatabaseConfig config, SweepListener listener,
+                                                         DirectoryCollection collection, ResumeScope scope, OutputProtection protection,
+                                                         Admission admission, Runnable whenSettled) {
         return Mono.fromCallable(() -> {
                     checkProtection(collection, protection);
                     return missingFiles(collection);
                 }).subscribeOn(Schedulers.boundedElastic())
-                .flatMap(missing -> resume(adapter, config, listener, collection, missing, scope, protection, whenSettled));
+                .flatMap(missing -> resume(adapter, config, listener, collection, missing, scope, protection, admission, whenSettled));
     }
 
     private static void checkProtection(DirectoryCollection collection, OutputProtection protection) {
@@ -130,10 +145,10 @@ public final class SweepFiles {
 
     private static Mono<ResumedDirectory> resume(DatabaseAdapter adapter, MultiDatabaseConfig config, SweepListener listener,
                                                  DirectoryCollection collection, Set<String> missing, ResumeScope scope,
-                                                 OutputProtection protection, Runnable whenSettled) {
+                                                 OutputProtection protection, Admission admission, Runnable whenSettled) {
         AtomicReference<ResumePlan> planned = new AtomicReference<>();
         AtomicReference<DirectoryWriter> opened = new AtomicReference<>();
-        return write(adapter, config, listener,
+        return write(adapter, config, listener, admission,
                 sweep -> Resume.of(sweep, collection.manifest(), missing, scope).plan().doOnNext(planned::set),
                 plan -> {
                     opened.set(DirectoryWriter.resuming(collection.directory(), plan, Sweep.collectorVersion(), ResumePlan.filtersOf(config),
@@ -201,11 +216,34 @@ public final class SweepFiles {
     /**
      * The run with each outcome handed to a writer on a thread that may block; the writer is
      * finished when the run completes, and given to {@code ending} when it is cancelled or fails.
+     * A run that fails or is cancelled before its writer opens has nothing to settle, and says so at once.
      */
     private static <C, W extends OutcomeWriter> Mono<SweepTally> write(DatabaseAdapter adapter, MultiDatabaseConfig config,
-                                                                    SweepListener listener, Function<Sweep, Mono<C>> start,
-                                                                    Opener<C, W> opener, BiFunction<Sweep, C, Flux<DatabaseOutcome>> outcomes,
+                                                                    SweepListener listener, Admission admission,
+                                                                    Function<Sweep, Mono<C>> start, Opener<C, W> opener,
+                                                                    BiFunction<Sweep, C, Flux<DatabaseOutcome>> outcomes,
                                                                     Ending<W> ending, Runnable whenSettled) {
+        AtomicBoolean opened = new AtomicBoolean();
+        return writing(adapter, config, listener, admission, start, context -> {
+            W writer = opener.open(context);
+            opened.set(true);
+            return writer;
+        }, outcomes, ending, whenSettled)
+                .doOnError(error -> settleUnopened(opened, whenSettled))
+                .doOnCancel(() -> settleUnopened(opened, whenSettled));
+    }
+
+    private static void settleUnopened(AtomicBoolean opened, Runnable whenSettled) {
+        if (!opened.get()) {
+            whenSettled.run();
+        }
+    }
+
+    private static <C, W extends OutcomeWriter> Mono<SweepTally> writing(DatabaseAdapter adapter, MultiDatabaseConfig config,
+                                                                      SweepListener listener, Admission admission,
+                                                                      Function<Sweep, Mono<C>> start, Opener<C, W> opener,
+                                                                      BiFunction<Sweep, C, Flux<DatabaseOutcome>> outcomes,
+                                                                      Ending<W> ending, Runnable whenSettled) {
         return Mono.defer(() -> {
             Run run = new Run(new SweepTally(), Instant.now().truncatedTo(ChronoUnit.MILLIS), System.nanoTime(),
                     new AtomicReference<>(new SweepEvent.Enumerated(List.of(), Set.of())));
@@ -215,7 +253,7 @@ public final class SweepFiles {
                 }
                 listener.on(event);
             };
-            Sweep sweep = Sweep.of(adapter, config).withListener(capturing);
+            Sweep sweep = Sweep.of(adapter, config).withListener(capturing).withAdmission(admission);
             return start.apply(sweep).flatMap(context -> Mono.usingWhen(
                     Mono.fromCallable(() -> opener.open(context)).subscribeOn(Schedulers.boundedElastic()),
                     writer -> outcomes.apply(sweep, context)

@@ -89,7 +89,7 @@ public final class UpstreamLoader {
             return new UpstreamVerdict(UpstreamVerdict.Form.DOCUMENT, 1, merged(parsed.refusals()));
         }
         return switch (ContractValidator.Kind.of(root.get())) {
-            case MANIFEST -> new UpstreamVerdict(UpstreamVerdict.Form.MANIFEST, 0, List.of());
+            case MANIFEST, FLEET -> new UpstreamVerdict(UpstreamVerdict.Form.MANIFEST, 0, List.of());
             case DIFF -> new UpstreamVerdict(UpstreamVerdict.Form.CHANGES, 0, List.of());
             case BUNDLE -> bundle(root.get(), parsed.refusals());
             case DOCUMENT -> new UpstreamVerdict(UpstreamVerdict.Form.DOCUMENT, 1, document(root.get(), "", parsed.refusals()));

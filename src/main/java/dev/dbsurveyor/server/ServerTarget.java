@@ -278,6 +278,11 @@ public final class ServerTarget {
         return passwordFile.flatMap(file -> file.passwordFor(host, port, database, user));
     }
 
+    /** Whether the URL itself holds a password (in its user part or a {@code password} option). */
+    public boolean hasPasswordInUrl() {
+        return urlPassword != null;
+    }
+
     /** This target with the password given another way (a prompt), every other setting kept. */
     public ServerTarget withPassword(Secret password) {
         return new ServerTarget(engine, scheme, user, password, host, port, database, options, environment, Optional.empty(), tls, warnings);

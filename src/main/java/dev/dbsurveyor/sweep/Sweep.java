@@ -42,11 +42,13 @@ public final class Sweep {
     private final DatabaseAdapter adapter;
     private final MultiDatabaseConfig config;
     private final SweepListener listener;
+    private final Admission admission;
 
-    private Sweep(DatabaseAdapter adapter, MultiDatabaseConfig config, SweepListener listener) {
+    private Sweep(DatabaseAdapter adapter, MultiDatabaseConfig config, SweepListener listener, Admission admission) {
         this.adapter = adapter;
         this.config = config;
         this.listener = listener;
+        this.admission = admission;
     }
 
     /** The collector version written into documents. */
@@ -56,12 +58,20 @@ public final class Sweep {
 
     /** A sweep of the server {@code adapter} reads; the caller closes the adapter. */
     public static Sweep of(DatabaseAdapter adapter, MultiDatabaseConfig config) {
-        return new Sweep(adapter, config, SweepListener.none());
+        return new Sweep(adapter, config, SweepListener.none(), Admission.immediate());
     }
 
     /** This sweep, reporting its events to {@code listener}. */
     public Sweep withListener(SweepListener listener) {
-        return new Sweep(adapter, config, listener);
+        return new Sweep(adapter, config, listener, admission);
+    }
+
+    /**
+     * This sweep, starting each database's collection only when {@code admission} admits it (a
+     * fleet's bound shared by many servers); its own {@code max_concurrency} still holds.
+     */
+    public Sweep withAdmission(Admission admission) {
+        return new Sweep(adapter, config, listener, admission);
     }
 
     /**
@@ -196,12 +206,12 @@ public final class Sweep {
 
     /** One database of the sweep, its failure an outcome. */
     private Mono<DatabaseOutcome> collect(String database, Function<DatabaseSchema, Mono<DatabaseSchema>> sampling) {
-        return Mono.defer(() -> {
+        return admission.admit(Mono.defer(() -> {
             long started = System.nanoTime();
             return collectOne(database, sampling)
                     .<DatabaseOutcome>map(schema -> new DatabaseOutcome.Collected(schema, since(started)))
                     .onErrorResume(error -> Mono.just(new DatabaseOutcome.Failed(failure(database, error), since(started))));
-        });
+        }));
     }
 
     private void stopAtFailureUnlessContinuing(DatabaseOutcome outcome, SynchronousSink<DatabaseOutcome> sink) {

@@ -33,7 +33,8 @@ public final class ContractSchemas {
         DOCUMENT(ContractValidator.Kind.DOCUMENT),
         BUNDLE(ContractValidator.Kind.BUNDLE),
         MANIFEST(ContractValidator.Kind.MANIFEST),
-        DIFF(ContractValidator.Kind.DIFF);
+        DIFF(ContractValidator.Kind.DIFF),
+        FLEET(ContractValidator.Kind.FLEET);
 
         private final ContractValidator.Kind kind;
 
@@ -53,6 +54,9 @@ public final class ContractSchemas {
             }
             if (value instanceof ChangeDocument) {
                 return DIFF;
+            }
+            if (value instanceof dev.dbsurveyor.model.FleetManifest) {
+                return FLEET;
             }
             throw new IllegalArgumentException("Not a top-level contract document: " + value.getClass());
         }
