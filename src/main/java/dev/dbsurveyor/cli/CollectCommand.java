@@ -47,9 +47,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
-/** {@code dbsurveyor collect}: one database, or a whole server. */
+/** {@code dbsurveyor collect}: one database, a whole server, or a fleet of servers ({@link FleetCollect}). */
 @Command(mixinStandardHelpOptions = true, versionProvider = DbSurveyorCommand.Version.class, name = "collect",
-        description = "Collect one database's schema, or every database of a server.",
+        description = "Collect one database's schema, every database of a server, or every server of an inventory.",
         footerHeading = "%nExamples:%n",
         footer = {
                 "  dbsurveyor collect postgresql://surveyor@db.example.com/sales",
@@ -63,6 +63,8 @@ import java.util.concurrent.TimeUnit;
                 "  dbsurveyor collect mariadb://surveyor@db.example.com:3307 --output-dir out/",
                 "  dbsurveyor collect postgresql://surveyor@db.example.com --output-dir out/ \\",
                 "      --compress --encrypt-to team.asc",
+                "  dbsurveyor collect --inventory fleet.yaml --output-dir fleet/",
+                "  dbsurveyor collect --inventory fleet.yaml --output-dir shard-0/ --shard 0/3",
                 "",
                 "Without a database in the URL, or with --all-databases, every database of the",
                 "server is collected.",

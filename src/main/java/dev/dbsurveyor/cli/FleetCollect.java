@@ -1,6 +1,7 @@
 package dev.dbsurveyor.cli;
 
 import dev.dbsurveyor.config.ConfigurationException;
+import dev.dbsurveyor.config.ConnectionConfig;
 import dev.dbsurveyor.config.Environment;
 import dev.dbsurveyor.fleet.Fleet;
 import dev.dbsurveyor.fleet.FleetConfig;
@@ -41,7 +42,7 @@ final class FleetCollect {
         Inventory servers = InventoryFile.read(command.inventory, environment);
         Shard shard = command.shard == null ? Shard.whole() : Shard.parse(command.shard);
         FleetConfig config = new FleetConfig(command.filters.maxConcurrency == null ? FleetConfig.DEFAULT_CONCURRENCY : command.filters.maxConcurrency,
-                shard, command.connection.config(environment), command.filters.config().sampling(command.sampling.config()).build(), environment);
+                shard, connection(), command.filters.config().sampling(command.sampling.config()).build(), environment);
         checkOutput();
         Fleet fleet = Fleet.of(servers, config);
         PrintWriter err = command.spec.commandLine().getErr();
@@ -69,6 +70,17 @@ final class FleetCollect {
             summary(err, result.manifest());
             return command.strict && !result.clean() ? ExitCodes.NOTHING_USABLE : result.usable() ? ExitCodes.OK : ExitCodes.NOTHING_USABLE;
         }
+    }
+
+    /**
+     * The connection settings every server starts from. Unless said otherwise a fleet keeps no idle
+     * connections: a server's are closed with its pool when its sweep ends, and idle ones of many
+     * servers in flight at once would add up for nothing.
+     */
+    private ConnectionConfig connection() {
+        ConnectionConfig config = command.connection.config(environment);
+        boolean chosen = command.connection.minIdleConnections != null || environment.get("DBSURVEYOR_MIN_IDLE_CONNECTIONS").isPresent();
+        return chosen ? config : config.toBuilder().minIdleConnections(0).build();
     }
 
     private void checkOptions() {

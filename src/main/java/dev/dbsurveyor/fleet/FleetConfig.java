@@ -31,9 +31,12 @@ public record FleetConfig(int maxConcurrency, Shard shard, ConnectionConfig conn
         }
     }
 
-    /** The whole fleet with the defaults, passwords from the process environment. */
+    /**
+     * The whole fleet with the defaults, passwords from the process environment; no idle
+     * connections are kept, since those of many servers in flight would add up for nothing.
+     */
     public static FleetConfig defaults() {
-        return new FleetConfig(DEFAULT_CONCURRENCY, Shard.whole(), ConnectionConfig.defaults(), MultiDatabaseConfig.defaults(),
-                Environment.system());
+        return new FleetConfig(DEFAULT_CONCURRENCY, Shard.whole(), ConnectionConfig.defaults().toBuilder().minIdleConnections(0).build(),
+                MultiDatabaseConfig.defaults(), Environment.system());
     }
 }

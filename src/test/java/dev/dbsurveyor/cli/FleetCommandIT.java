@@ -145,6 +145,41 @@ class FleetCommandIT {
     }
 
     @Test
+    void anInterruptedFleetRunWritesItsManifestAndResumeCompletesIt(@Postgres TestServer postgres, @MySql TestServer mysql) throws Exception {
+        try (FleetFixture fleet = FleetFixture.start(postgres, mysql, 1, 10);
+             LatencyProxy slow = new LatencyProxy("127.0.0.1", URI.create(fleet.members().get("embedded-a").url()).getPort(), 25)) {
+            fleet.reroute("embedded-a", "postgresql://postgres@127.0.0.1:" + slow.port() + "?sslmode=disable");
+            Path inventory = directory.resolve("fleet.yaml");
+            Files.writeString(inventory, fleet.inventory(Map.of("dead", List.of("connect_timeout: 1"), "embedded-a", List.of("max_connections: 1"))));
+            Path output = directory.resolve("fleet");
+            CommandProcess running = CommandProcess.start("collect", "--inventory", inventory.toString(), "--output-dir", output.toString(),
+                    "--no-progress");
+            assertThat(BoundedPoll.until(() -> hasDocument(output.resolve("embedded-a")), Duration.ofSeconds(60))).isTrue();
+
+            CommandRun interrupted = running.interrupt();
+
+            assertThat(interrupted.exitCode()).as(interrupted.all()).isEqualTo(ExitCodes.INTERRUPTED);
+            JsonNode manifest = ContractMapper.mapper().readTree(output.resolve("fleet.json").toFile());
+            assertThat(ContractSchemas.errors(ContractSchemas.Kind.FLEET, manifest)).isEmpty();
+            JsonNode slowServer = null;
+            for (JsonNode server : manifest.get("servers")) {
+                if (server.get("label").asText().equals("embedded-a")) {
+                    slowServer = server;
+                }
+            }
+            assertThat(slowServer.get("status").asText()).isEqualTo("interrupted");
+            assertThat(output.resolve("embedded-a").resolve("manifest.json")).as("the server's files settled before the fleet manifest").exists();
+
+            CommandRun resumed = collect(inventory, output, "--resume");
+            assertThat(resumed.exitCode()).as(resumed.all()).isEqualTo(ExitCodes.OK);
+            FleetDirectories.assertValid(output, 3, 10);
+            JsonNode complete = ContractMapper.mapper().readTree(output.resolve("fleet.json").toFile());
+            assertThat(complete.get("totals").get("databases_collected").asInt()).isEqualTo(30);
+            assertThat(complete.toString()).doesNotContain("interrupted");
+        }
+    }
+
+    @Test
     void badInventoriesAndOptionsAreOneLineAndExit2WithoutAPasswordShown(@Postgres TestServer postgres) throws Exception {
         String password = "inventory" + Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong());
         Path withPassword = directory.resolve("secret.txt");

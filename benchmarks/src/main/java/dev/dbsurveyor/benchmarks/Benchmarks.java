@@ -23,6 +23,10 @@ public final class Benchmarks {
             ProtectedOutputBenchmark.main(Arrays.copyOfRange(args, 1, args.length));
             return;
         }
+        if (args.length > 0 && args[0].equals("fleet")) {
+            FleetBenchmark.main(Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         if (args.length > 0 && args[0].equals("cli")) {
             CliBenchmark.main(Arrays.copyOfRange(args, 1, args.length), Path.of("benchmarks", "results"));
             return;
@@ -40,6 +44,7 @@ public final class Benchmarks {
             System.err.println("       benchmarks/run diff [--databases 10000] [--tables-per-database 20]");
             System.err.println("       benchmarks/run protected [--databases 10000] [--small 1000] [--tables-per-database 20]");
             System.err.println("       benchmarks/run report [--databases 10000] [--tables 20] [--runs N] [--format html|markdown|both]");
+            System.err.println("       benchmarks/run fleet [--url URL] [--servers 20] [--databases 50] [--latency 5] [--runs 3] [--scales 20,100] [--drop]");
             System.err.println("       benchmarks/run cli [--url URL] [--mysql-url URL] [--runs N] [--cells 20t,1000t,...] [--baseline REV] [--drop]");
             System.exit(2);
         }
