@@ -125,9 +125,8 @@ final class FleetCollect {
                     }
                 });
         if (command.resume != null) {
-            if (!Files.isDirectory(directory)) {
-                throw new ConfigurationException("cannot resume: no such directory: " + directory);
-            }
+            // A scheduler retries a shard with the same command: resuming what was never started starts it.
+            OutputPaths.prepareDirectory(directory, true);
         } else {
             OutputPaths.prepareDirectory(directory, command.force);
         }

@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class FleetProgress implements FleetListener {
 
-    private final BackgroundPrinter printer;
+    private final StatusLines lines;
     private final boolean live;
     private final boolean verbose;
     private final boolean quiet;
@@ -30,7 +30,7 @@ final class FleetProgress implements FleetListener {
     private final AtomicInteger failed = new AtomicInteger();
 
     FleetProgress(PrintWriter err, int servers, boolean live, boolean verbose, boolean quiet) {
-        this.printer = new BackgroundPrinter(err);
+        this.lines = new StatusLines(err, live, quiet);
         this.servers = servers;
         this.live = live;
         this.verbose = verbose;
@@ -91,20 +91,16 @@ final class FleetProgress implements FleetListener {
         }
         Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
         double seconds = Math.max(elapsed.toMillis(), 1) / 1000.0;
-        printer.frame(String.format(Locale.ROOT, "\r[servers %d/%d] [databases %d/%d] %d failed · %.1f db/s · %d:%02d elapsed   ",
-                serversDone.get(), servers, done.get(), found.get(), failed.get(), done.get() / seconds, elapsed.toSeconds() / 60,
-                elapsed.toSeconds() % 60));
+        lines.frame(String.format(Locale.ROOT, "\r[servers %d/%d] [databases %d/%d] %d failed · %.1f db/s · %s elapsed   ",
+                serversDone.get(), servers, done.get(), found.get(), failed.get(), done.get() / seconds, StatusLines.clock(elapsed)));
     }
 
     private void line(String text) {
-        printer.line((live ? "\r" : "") + text);
+        lines.line(text);
     }
 
     /** Prints what is still waiting, ending the live line. */
     void end() {
-        if (live && !quiet) {
-            printer.line("");
-        }
-        printer.close();
+        lines.end();
     }
 }

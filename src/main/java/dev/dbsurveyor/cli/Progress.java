@@ -16,14 +16,14 @@ import java.util.Locale;
  */
 final class Progress implements SweepListener {
 
-    private final BackgroundPrinter printer;
+    private final StatusLines lines;
     private final boolean live;
     private final boolean verbose;
     private final boolean quiet;
     private final long started = System.nanoTime();
 
     Progress(PrintWriter err, boolean live, boolean verbose, boolean quiet) {
-        this.printer = new BackgroundPrinter(err);
+        this.lines = new StatusLines(err, live, quiet);
         this.live = live;
         this.verbose = verbose;
         this.quiet = quiet;
@@ -68,25 +68,17 @@ final class Progress implements SweepListener {
         Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
         int attempted = progress.collected() + progress.failed();
         int left = progress.total() - progress.done();
-        String eta = progress.databasesPerSecond() > 0 && attempted > 0 ? clock(Duration.ofMillis((long) (left / progress.databasesPerSecond() * 1000))) : "?";
-        printer.frame(String.format(Locale.ROOT, "\r[%d/%d] %d failed · %.1f db/s · %s elapsed · %s left   ", progress.done(),
-                progress.total(), progress.failed(), progress.databasesPerSecond(), clock(elapsed), eta));
+        String eta = progress.databasesPerSecond() > 0 && attempted > 0 ? StatusLines.clock(Duration.ofMillis((long) (left / progress.databasesPerSecond() * 1000))) : "?";
+        lines.frame(String.format(Locale.ROOT, "\r[%d/%d] %d failed · %.1f db/s · %s elapsed · %s left   ", progress.done(),
+                progress.total(), progress.failed(), progress.databasesPerSecond(), StatusLines.clock(elapsed), eta));
     }
 
     private void line(String text) {
-        printer.line((live ? "\r" : "") + text);
+        lines.line(text);
     }
 
     /** Prints what is still waiting, ending the live line so that what comes next starts on a line of its own. */
     void end() {
-        if (live && !quiet) {
-            printer.line("");
-        }
-        printer.close();
-    }
-
-    private static String clock(Duration duration) {
-        long seconds = duration.toSeconds();
-        return String.format(Locale.ROOT, "%d:%02d", seconds / 60, seconds % 60);
+        lines.end();
     }
 }

@@ -134,24 +134,7 @@ public final class CollectionReader {
             throw new ConfigurationException(directory + " holds " + manifests.size() + " fleet manifests: one directory holds one form; move the others away");
         }
         Path file = manifests.get(0);
-        JsonNode json;
-        try {
-            json = ProtectedFiles.read(file, keys, in -> ContractMapper.mapper().readTree(in));
-        } catch (ProtectedFileException e) {
-            throw unreadable(file, e);
-        } catch (IOException e) {
-            throw new ConfigurationException(file + " is not a valid fleet manifest: it is not JSON (" + firstLine(e.getMessage()) + ")");
-        }
-        List<String> errors = json == null ? List.of("/: empty") : ContractValidator.errors(ContractValidator.Kind.FLEET, json);
-        if (!errors.isEmpty()) {
-            throw new ConfigurationException(file + " is not a valid fleet manifest: " + errors.get(0)
-                    + (errors.size() > 1 ? " (and " + (errors.size() - 1) + " more)" : ""));
-        }
-        try {
-            return new FleetCollection(directory, file, ContractMapper.mapper().treeToValue(json, FleetManifest.class));
-        } catch (IOException | IllegalArgumentException e) {
-            throw new ConfigurationException(file + " is not a valid fleet manifest: " + firstLine(rootMessage(e)));
-        }
+        return new FleetCollection(directory, file, validated(file, keys, ContractValidator.Kind.FLEET, FleetManifest.class, "fleet manifest"));
     }
 
     /** A plain file's bytes where they are; a protected file's decoded into a spool, authenticated. */
@@ -179,30 +162,35 @@ public final class CollectionReader {
     }
 
     private static MultiDatabaseManifest manifest(Path file, Decryption keys) {
+        return validated(file, keys, ContractValidator.Kind.MANIFEST, MultiDatabaseManifest.class, "manifest");
+    }
+
+    /** A whole file decoded with {@code keys}, checked to be JSON of {@code kind} valid against its schema, and read as {@code type}. */
+    private static <T> T validated(Path file, Decryption keys, ContractValidator.Kind kind, Class<T> type, String what) {
         JsonNode json;
         try {
             json = ProtectedFiles.read(file, keys, in -> ContractMapper.mapper().readTree(in));
         } catch (ProtectedFileException e) {
             throw unreadable(file, e);
         } catch (IOException e) {
-            throw invalid(file, "it is not JSON (" + firstLine(e.getMessage()) + ")");
+            throw invalid(file, what, "it is not JSON (" + firstLine(e.getMessage()) + ")");
         }
-        if (json == null || !json.isObject() || ContractValidator.Kind.of(json) != ContractValidator.Kind.MANIFEST) {
-            throw invalid(file, "it is not a manifest");
+        if (json == null || !json.isObject() || ContractValidator.Kind.of(json) != kind) {
+            throw invalid(file, what, "it is not a " + what);
         }
-        List<String> errors = ContractValidator.errors(ContractValidator.Kind.MANIFEST, json);
+        List<String> errors = ContractValidator.errors(kind, json);
         if (!errors.isEmpty()) {
-            throw invalid(file, errors.get(0) + (errors.size() > 1 ? " (and " + (errors.size() - 1) + " more)" : ""));
+            throw invalid(file, what, errors.get(0) + (errors.size() > 1 ? " (and " + (errors.size() - 1) + " more)" : ""));
         }
         try {
-            return ContractMapper.mapper().treeToValue(json, MultiDatabaseManifest.class);
+            return ContractMapper.mapper().treeToValue(json, type);
         } catch (IOException | IllegalArgumentException e) {
-            throw invalid(file, firstLine(rootMessage(e)));
+            throw invalid(file, what, firstLine(rootMessage(e)));
         }
     }
 
-    private static ConfigurationException invalid(Path file, String reason) {
-        return new ConfigurationException(file + " is not a valid dbsurveyor manifest: " + reason);
+    private static ConfigurationException invalid(Path file, String what, String reason) {
+        return new ConfigurationException(file + " is not a valid dbsurveyor " + what + ": " + reason);
     }
 
     static String rootMessage(Throwable error) {
