@@ -18,7 +18,7 @@ final class FilterOptions {
     @Option(names = "--include-system", description = "Also collect system databases (templates).")
     boolean includeSystem;
 
-    @Option(names = "--max-concurrency", paramLabel = "N", description = "Databases collected at once (default 8).")
+    @Option(names = "--max-concurrency", paramLabel = "N", description = "Databases collected at once (default 8; with --inventory, across the whole fleet, default 64).")
     Integer maxConcurrency;
 
     MultiDatabaseConfig.Builder config() {

@@ -53,6 +53,10 @@ final class FleetCollect {
                     + (shard.isWhole() ? "" : " (shard " + shard + ")") + ", " + config.maxConcurrency() + " databases at once");
         }
         err.flush();
+        if (fleet.servers().isEmpty() && !command.quiet) {
+            // An empty shard is a shard done: the scheduler that runs it must not count it failed.
+            err.println("shard " + shard + " holds none of the inventory's " + servers.servers().size() + " servers");
+        }
         try (Secrets secrets = new Secrets(environment); OutputProtection protection = command.protectionOptions.protection(secrets)) {
             FleetProgress progress = new FleetProgress(err, fleet.servers().size(), command.live(), command.verbose.length > 0, command.quiet);
             FleetRun run = FleetRun.of(fleet, command.outputDir, protection, progress);
@@ -68,6 +72,9 @@ final class FleetCollect {
                 result = CollectCommand.await(run.collect(settled::countDown), settled, (Runnable) progress::end);
             }
             summary(err, result.manifest());
+            if (fleet.servers().isEmpty()) {
+                return ExitCodes.OK;
+            }
             return command.strict && !result.clean() ? ExitCodes.NOTHING_USABLE : result.usable() ? ExitCodes.OK : ExitCodes.NOTHING_USABLE;
         }
     }

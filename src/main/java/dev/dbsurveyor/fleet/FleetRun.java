@@ -91,7 +91,12 @@ public final class FleetRun {
      * {@link ConfigurationException} and changes nothing.
      */
     public Mono<FleetResult> resume(Decryption keys, ResumeScope scope, Runnable whenSettled) {
-        return Mono.fromCallable(() -> written(keys)).subscribeOn(Schedulers.boundedElastic())
+        return Mono.fromCallable(() -> {
+                    Map<String, DirectoryCollection> written = written(keys);
+                    // A fleet manifest stands for a finished run: until this one's is written, there is none.
+                    removeFleetManifests();
+                    return written;
+                }).subscribeOn(Schedulers.boundedElastic())
                 .flatMap(written -> run((server, settling) -> written.containsKey(server.label())
                         ? resumed(server, written.get(server.label()), scope, settling) : fresh(server, settling), whenSettled));
     }

@@ -150,7 +150,7 @@ class FleetCommandIT {
              LatencyProxy slow = new LatencyProxy("127.0.0.1", URI.create(fleet.members().get("embedded-a").url()).getPort(), 25)) {
             fleet.reroute("embedded-a", "postgresql://postgres@127.0.0.1:" + slow.port() + "?sslmode=disable");
             Path inventory = directory.resolve("fleet.yaml");
-            Files.writeString(inventory, fleet.inventory(Map.of("dead", List.of("connect_timeout: 1"), "embedded-a", List.of("max_connections: 1"))));
+            Files.writeString(inventory, fleet.inventory(Map.of("dead", List.of("connect_timeout: 1"), "embedded-a", List.of("max_connections: 2"))));
             Path output = directory.resolve("fleet");
             CommandProcess running = CommandProcess.start("collect", "--inventory", inventory.toString(), "--output-dir", output.toString(),
                     "--no-progress");
