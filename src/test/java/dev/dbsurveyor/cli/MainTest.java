@@ -13,11 +13,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The command line the process builds for its arguments: only the subcommand they name, unless it needs the others. */
 class MainTest {
 
-    private static final List<String> ALL = List.of("collect", "list", "test", "validate", "diff", "report", "demo", "completion");
+    private static final List<String> ALL = List.of("collect", "list", "test", "validate", "diff", "report", "merge", "demo", "completion");
 
     @Test
     void aSubcommandRunsWithoutItsSiblingsAndWithTheSameOptionsAsInTheWholeCommandLine() {
-        for (String name : List.of("collect", "list", "test", "validate", "diff", "report", "demo")) {
+        for (String name : List.of("collect", "list", "test", "validate", "diff", "report", "merge", "demo")) {
             CommandLine alone = Main.commandLine(new String[] {name, "--help"});
 
             assertThat(alone.getSubcommands().keySet()).as(name).containsExactly(name);
