@@ -157,6 +157,9 @@ final class CollectCommand implements java.util.concurrent.Callable<Integer> {
         ConnectionConfig connectionConfig = connection.config(environment);
         boolean sweep = allDatabases || target.database().isEmpty();
         MultiDatabaseConfig config = filters.config().continueOnError(!failFast).sampling(sampling.config()).build();
+        if (sweep && connectionConfig.maxConnections() < ConnectionConfig.FEWEST_SWEEP_CONNECTIONS) {
+            throw new ConfigurationException(ConnectionConfig.SWEEP_CONNECTIONS_NEEDED);
+        }
         if (!sweep && outputDir != null) {
             throw new ConfigurationException("--output-dir is for a whole server: add --all-databases, or use --output");
         }

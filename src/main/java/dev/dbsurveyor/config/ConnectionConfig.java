@@ -30,6 +30,17 @@ public record ConnectionConfig(
     /** Longest accepted duration of any timeout: one day. */
     public static final Duration LONGEST_TIMEOUT = Duration.ofDays(1);
 
+    /**
+     * Fewest connections a sweep of a whole server works with: the connection kept for the
+     * server's own questions (enumeration, server information) stays pooled while a database
+     * waits for one of its own.
+     */
+    public static final int FEWEST_SWEEP_CONNECTIONS = 2;
+
+    /** Why a sweep refuses fewer connections, as the user reads it. */
+    public static final String SWEEP_CONNECTIONS_NEEDED = "a sweep of a whole server needs at least " + FEWEST_SWEEP_CONNECTIONS
+            + " connections (one for the server's own questions, one for a database): raise --max-connections";
+
     /** Most connections a sweep may be configured to open. */
     public static final int MOST_CONNECTIONS = 10_000;
 

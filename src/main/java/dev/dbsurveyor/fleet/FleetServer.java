@@ -38,6 +38,9 @@ public record FleetServer(InventoryEntry entry, ServerTarget target, ConnectionC
             ServerOptions options = entry.options();
             ServerTarget target = withPassword(ServerTarget.parse(entry.url(), fleet.environment()), entry, fleet.environment());
             ConnectionConfig connection = connection(fleet.connection(), options);
+            if (connection.maxConnections() < ConnectionConfig.FEWEST_SWEEP_CONNECTIONS) {
+                throw new ConfigurationException(ConnectionConfig.SWEEP_CONNECTIONS_NEEDED + " or max_connections");
+            }
             return new FleetServer(entry, target, connection, sweep(fleet, options, connection));
         } catch (ConfigurationException e) {
             throw new ConfigurationException(entry.source() + " (" + entry.label() + "): " + e.getMessage());

@@ -35,6 +35,12 @@ class CommandLineTest {
     }
 
     @Test
+    void aSweepWithOneConnectionIsRefusedBeforeItConnects() {
+        assertUsageError(CommandRun.of("collect", "postgresql://u@127.0.0.1:1", "--max-connections", "1", "--min-idle-connections", "0", "-o",
+                directory.resolve("out.json").toString()), "needs at least 2 connections");
+    }
+
+    @Test
     void aMalformedGlobIsAUsageError() {
         assertUsageError(CommandRun.of("collect", "postgresql://u@127.0.0.1:1", "--include", "[abc", "-o",
                 directory.resolve("out.json").toString()), "[abc");
