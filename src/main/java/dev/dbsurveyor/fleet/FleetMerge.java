@@ -103,6 +103,10 @@ public final class FleetMerge {
                     throw new ConfigurationException(shard.directory() + " (shard " + shardOf(shard) + ") was interrupted before server "
                             + server.label() + " was done: complete it with collect --resume first");
                 }
+                if (server.directory() != null && !Files.isDirectory(shard.directory().resolve(server.directory()))) {
+                    throw new ConfigurationException(shard.directory() + " lists server " + server.label() + " in " + server.directory()
+                            + ", which is not there: the shard is incomplete; collect it again with --resume");
+                }
                 FleetCollection other = byServer.putIfAbsent(server.label(), shard);
                 if (other != null) {
                     throw new ConfigurationException("server " + server.label() + " is in two shards: " + other.directory() + " and " + shard.directory());

@@ -161,12 +161,126 @@ class FleetMergeTest {
     }
 
     @Test
+    void aShardWhoseServerDirectoryIsGoneIsRefused() throws IOException {
+        List<Path> shards = threeShards();
+        dev.dbsurveyor.output.FileTrees.delete(shards.get(1).resolve("a"));
+        assertRefused(shards, "lists server a in a, which is not there");
+    }
+
+    @Test
     void aNonEmptyOutputIsRefused() throws IOException {
         Path target = Files.createDirectories(directory.resolve("refused"));
         Files.writeString(target.resolve("keep.txt"), "mine");
 
         assertThatThrownBy(() -> merge(threeShards(), target)).isInstanceOf(ConfigurationException.class).hasMessageContaining("not empty");
         assertThat(Files.readString(target.resolve("keep.txt"))).isEqualTo("mine");
+        assertThat(leftovers()).isEmpty();
+    }
+
+    private static List<String> tree(Path root) throws IOException {
+        try (Stream<Path> files = Files.walk(root)) {
+            return files.filter(Files::isRegularFile).map(file -> root.relativize(file).toString()).sorted().toList();
+        }
+    }
+
+    @Test
+    void everyFileOfEveryServerIsCopiedByteForByte() throws IOException {
+        List<Path> shards = threeShards();
+        byte[] binary = new byte[4096];
+        for (int i = 0; i < binary.length; i++) {
+            binary[i] = (byte) (i * 31);
+        }
+        Files.write(shards.get(2).resolve("c").resolve("binary.dbsurveyor.json.zst"), binary);
+        Files.createDirectories(shards.get(0).resolve("b").resolve("nested"));
+        Files.writeString(shards.get(0).resolve("b").resolve("nested").resolve("deep.json"), "deep");
+        Path target = directory.resolve("fleet");
+
+        merge(shards, target);
+
+        List<String> expected = new ArrayList<>(List.of("fleet.json"));
+        for (Path shard : shards) {
+            for (String file : tree(shard)) {
+                if (!file.equals("fleet.json")) {
+                    expected.add(file);
+                    assertThat(Files.mismatch(shard.resolve(file), target.resolve(file))).as(file).isEqualTo(-1L);
+                }
+            }
+        }
+        assertThat(tree(target)).containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(Files.readAllBytes(target.resolve("c").resolve("binary.dbsurveyor.json.zst"))).isEqualTo(binary);
+    }
+
+    @Test
+    void theMergedManifestSumsTheShardsAndReadsBackAsWritten() throws IOException {
+        FleetServerEntry many = new FleetServerEntry("a", "mysql", "a.example.com", 3306, FleetServerStatus.PARTIAL, "a", "manifest.json", null,
+                new FleetServerEntry.ServerCounts(7, 2, 3, 4), 10);
+        FleetManifest.FleetInventory three = new FleetManifest.FleetInventory(3, "0123456789abcdef".repeat(4));
+        List<Path> shards = List.of(
+                shard("s0", new FleetManifest.FleetShard(0, 2), three, many, server("z", FleetServerStatus.FAILED)),
+                shard("longer-s1", new FleetManifest.FleetShard(1, 2), three, server("m", FleetServerStatus.SUCCESS)));
+        Path target = directory.resolve("fleet");
+
+        FleetManifest merged = merge(shards, target);
+
+        assertThat(merged.totals()).isEqualTo(new FleetManifest.FleetTotals(3, 1, 9, 2, 3, 5));
+        assertThat(merged.inventory()).isEqualTo(three);
+        assertThat(merged.startedAt()).isEqualTo(Instant.parse("2026-12-01T10:00:02Z"));
+        assertThat(merged.collectionDurationMs()).isEqualTo(8000);
+        assertThat(merged.maxConcurrency()).isEqualTo(16);
+        assertThat(merged.formatVersion()).isEqualTo(FleetManifestFile.FORMAT_VERSION);
+        assertThat(merged.servers()).extracting(FleetServerEntry::label).containsExactly("a", "m", "z");
+        assertThat(dev.dbsurveyor.io.CollectionReader.fleet(target, Decryption.none()).manifest()).isEqualTo(merged);
+        JsonNode written = ContractMapper.mapper().readTree(target.resolve("fleet.json").toFile());
+        assertThat(ContractSchemas.errors(ContractSchemas.Kind.FLEET, written)).isEmpty();
+        assertThat(written.get("merged_shards").asInt()).isEqualTo(2);
+        assertThat(written.get("shard").isNull()).isTrue();
+    }
+
+    @Test
+    void aMergedFleetIsNoShardToMergeAgain() throws IOException {
+        Path target = directory.resolve("fleet");
+        merge(threeShards(), target);
+
+        assertRefused(List.of(target), "is a whole fleet");
+    }
+
+    @Test
+    void anOutputThatIsAFileIsRefusedAndKept() throws IOException {
+        Path target = Files.writeString(directory.resolve("refused"), "mine");
+
+        assertThatThrownBy(() -> merge(threeShards(), target)).isInstanceOf(ConfigurationException.class).hasMessageContaining("is a file");
+        assertThat(Files.readString(target)).isEqualTo("mine");
+        assertThat(leftovers()).isEmpty();
+    }
+
+    @Test
+    void aDirectoryWithoutAFleetManifestIsRefusedNamingIt() throws IOException {
+        List<Path> shards = threeShards();
+        Path notAShard = Files.createDirectories(directory.resolve("plain"));
+
+        assertRefused(List.of(shards.get(0), notAShard, shards.get(2)), "plain is not a fleet directory");
+    }
+
+    @Test
+    void noShardsAreNothingToMerge() throws IOException {
+        assertRefused(List.of(), "every shard");
+    }
+
+    @Test
+    void everyMissingShardIsNamed() throws IOException {
+        List<Path> shards = threeShards();
+
+        assertRefused(List.of(shards.get(1)), "shards 0/3, 2/3 are missing");
+    }
+
+    @Test
+    void shardsWrittenWithAnotherProtectionAreRefused() throws IOException {
+        List<Path> shards = threeShards();
+
+        Path target = directory.resolve("refused");
+        assertThatThrownBy(() -> FleetMerge.merge(shards, target, Decryption.none(), OutputProtection.compressed(3)))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("merge it with the options that wrote it");
+        assertThat(target).doesNotExist();
         assertThat(leftovers()).isEmpty();
     }
 }

@@ -138,4 +138,82 @@ class InventoryFileTest {
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
         assertThat(ServerOptions.none().over(defaults).includeSystem()).contains(true);
     }
+
+    @Test
+    void anUnlabelledAddressIsLabelledByItsEnginesDefaultPortAndWindowsLineEndsAreLines() {
+        Inventory inventory = InventoryFile.lines("postgresql://surveyor@127.0.0.1\r\n\r\n  # mysql next\r\nmysql://root@10.0.0.9/app\r\n",
+                "fleet.txt", environment());
+
+        assertThat(inventory.servers()).extracting(InventoryEntry::label).containsExactly("127.0.0.1-5432", "10.0.0.9-3306");
+        assertThat(inventory.servers()).extracting(InventoryEntry::source).containsExactly("fleet.txt line 1", "fleet.txt line 4");
+        assertThat(inventory.servers().get(1).url()).isEqualTo("mysql://root@10.0.0.9/app");
+    }
+
+    @Test
+    void aUrlWithAPasswordInAYamlInventoryIsRefusedWithoutRepeatingIt() {
+        for (String url : List.of("postgresql://surveyor:Hunter2Secret@db.example.com",
+                "postgresql://surveyor@db.example.com?password=Hunter2Secret")) {
+            assertThatThrownBy(() -> yaml("servers:\n  - label: db\n    url: '" + url + "'\n"))
+                    .isInstanceOf(ConfigurationException.class).hasMessageContaining("fleet.yaml server 1").hasMessageContaining("holds a password")
+                    .hasMessageNotContaining("Hunter2Secret");
+            assertThatThrownBy(() -> yaml("servers:\n  - '" + url + "'\n"))
+                    .isInstanceOf(ConfigurationException.class).hasMessageContaining("holds a password").hasMessageNotContaining("Hunter2Secret");
+        }
+    }
+
+    @Test
+    void twoYamlServersWithOneLabelAreRefusedNamingBoth() {
+        assertThatThrownBy(() -> yaml("""
+                servers:
+                  - {label: sales, url: 'postgresql://a@h1'}
+                  - postgresql://a@h2
+                  - {label: sales, url: 'postgresql://a@h3'}
+                """)).isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("fleet.yaml server 3 (sales) has the same label as fleet.yaml server 1 (sales)");
+    }
+
+    @Test
+    void anUnknownSettingAmongTheDefaultsIsNamed() {
+        assertThatThrownBy(() -> yaml("defaults:\n  url: postgresql://a@h\nservers:\n  - postgresql://a@h\n"))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("fleet.yaml: defaults")
+                .hasMessageContaining("unknown setting 'url'");
+        assertThatThrownBy(() -> yaml("servers:\n  - postgresql://a@h\nserver: []\n"))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("unknown setting 'server'");
+    }
+
+    @Test
+    void aPasswordFileIsResolvedAgainstTheInventorysDirectoryUnlessAbsolute() {
+        Path base = home.resolve("inventories");
+        Path absolute = home.resolve("elsewhere").resolve("b.txt").toAbsolutePath();
+        Inventory inventory = InventoryFile.yaml("servers:\n  - {label: a, url: 'postgresql://u@h1', password_file: ../secrets/a.txt}\n"
+                + "  - {label: b, url: 'postgresql://u@h2', password_file: '" + absolute + "'}\n", "fleet.yaml", base, environment());
+
+        assertThat(inventory.servers().get(0).options().passwordFile()).contains(base.resolve("../secrets/a.txt"));
+        assertThat(inventory.servers().get(1).options().passwordFile()).contains(absolute);
+    }
+
+    @Test
+    void aServerWithoutAUrlOrWithABadLabelIsRefused() {
+        assertThatThrownBy(() -> yaml("servers:\n  - {label: a}\n")).isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("fleet.yaml server 1").hasMessageContaining("'url'");
+        assertThatThrownBy(() -> yaml("servers:\n  - {label: \"a\\tb\", url: 'postgresql://u@h'}\n")).isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("control characters");
+        assertThatThrownBy(() -> yaml("servers:\n  - {label: '" + "x".repeat(201) + "', url: 'postgresql://u@h'}\n"))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("1 to 200 characters");
+        assertThatThrownBy(() -> yaml("servers:\n  - {label: 7, url: 'postgresql://u@h'}\n")).isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("label must be text");
+    }
+
+    @Test
+    void aBadUrlIsRefusedNamingWhereTheInventoryListsIt() {
+        assertThatThrownBy(() -> InventoryFile.lines("postgresql://a@h\noracle://a@h\n", "fleet.txt", environment()))
+                .isInstanceOf(ConfigurationException.class).hasMessageStartingWith("fleet.txt line 2: ").hasMessageContaining("oracle");
+    }
+
+    @Test
+    void labelsThatDifferOnlyInCaseAreRefusedAsTheyShareAPasswordVariable() {
+        assertThatThrownBy(() -> yaml("servers:\n  - {label: Sales, url: 'postgresql://a@h1'}\n  - {label: sales, url: 'postgresql://a@h2'}\n"))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("fleet.yaml server 2 (sales)")
+                .hasMessageContaining("fleet.yaml server 1 (Sales)").hasMessageContaining("password variable");
+    }
 }

@@ -72,4 +72,18 @@ class ShardTest {
         assertThat(all).isEqualTo(LABELS.subList(0, 20).stream().sorted().toList());
         assertThat(inventory.serversOf(Shard.whole())).isEqualTo(inventory.servers());
     }
+
+    @Test
+    void aFleetSplitsIntoAtMostTenThousandShards() {
+        assertThat(Shard.parse("9999/10000")).isEqualTo(new Shard(9999, Shard.MOST_SHARDS));
+        assertThatThrownBy(() -> new Shard(0, Shard.MOST_SHARDS + 1)).isInstanceOf(ConfigurationException.class).hasMessageContaining("10000");
+        assertThat(LABELS).allSatisfy(label -> assertThat(Shard.of(label, Shard.MOST_SHARDS)).isBetween(0, Shard.MOST_SHARDS - 1));
+    }
+
+    @Test
+    void theWholeFleetHoldsEveryServer() {
+        assertThat(LABELS).allSatisfy(label -> assertThat(Shard.whole().holds(label)).isTrue());
+        assertThat(Shard.whole().isWhole()).isTrue();
+        assertThat(new Shard(0, 2).isWhole()).isFalse();
+    }
 }
