@@ -2,6 +2,7 @@ package dev.dbsurveyor.adapter;
 
 import dev.dbsurveyor.adapter.mysql.MySqlAdapter;
 import dev.dbsurveyor.adapter.postgres.PostgresAdapter;
+import dev.dbsurveyor.adapter.sqlite.SqliteAdapter;
 import dev.dbsurveyor.config.ConnectionConfig;
 import dev.dbsurveyor.server.ServerTarget;
 
@@ -16,6 +17,7 @@ public final class DatabaseAdapters {
         return switch (target.engine()) {
             case POSTGRESQL -> PostgresAdapter.create(target, config);
             case MYSQL -> MySqlAdapter.create(target, config);
+            case SQLITE -> SqliteAdapter.create(target, config);
         };
     }
 }

@@ -61,6 +61,8 @@ import java.util.concurrent.TimeUnit;
                 "      --resume",
                 "  dbsurveyor collect mysql://surveyor@db.example.com --sample 10 --sample-rate 20",
                 "  dbsurveyor collect mariadb://surveyor@db.example.com:3307 --output-dir out/",
+                "  dbsurveyor collect sqlite:///srv/app/app.db",
+                "  dbsurveyor collect sqlite:///srv/backups/ --recursive --immutable --output-dir out/",
                 "  dbsurveyor collect postgresql://surveyor@db.example.com --output-dir out/ \\",
                 "      --compress --encrypt-to team.asc",
                 "  dbsurveyor collect --inventory fleet.yaml --output-dir fleet/",

@@ -44,6 +44,13 @@ final class ConnectionOptions {
     @Option(names = "--password-prompt", description = "Ask for the password on the terminal, without echo.")
     boolean passwordPrompt;
 
+    @Option(names = "--recursive", description = "With a sqlite:// directory, find SQLite files in its subdirectories too.")
+    boolean recursive;
+
+    @Option(names = "--immutable", description = "With sqlite://, open every file as immutable (copies on read-only media): "
+            + "no locks are taken, and a file must not change while it is read.")
+    boolean immutable;
+
     /** The command these options belong to, where warnings are printed (its standard error). */
     @Spec(Spec.Target.MIXEE)
     CommandSpec command;
@@ -64,7 +71,7 @@ final class ConnectionOptions {
     }
 
     ServerTarget target(String url, Environment environment) {
-        ServerTarget target = ServerTarget.parse(url, environment);
+        ServerTarget target = ServerTarget.parse(url, environment).withSqliteFlags(recursive, immutable);
         parsed = target;
         if (command != null) {
             java.io.PrintWriter err = command.commandLine().getErr();
@@ -73,6 +80,9 @@ final class ConnectionOptions {
         }
         if (!passwordPrompt) {
             return target;
+        }
+        if (target.sqlite().isPresent()) {
+            throw new ConfigurationException("--password-prompt is for servers: a SQLite file has no password");
         }
         Console console = System.console();
         if (console == null) {

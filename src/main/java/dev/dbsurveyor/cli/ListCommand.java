@@ -24,7 +24,8 @@ import java.util.List;
         footerHeading = "%nExamples:%n",
         footer = {"  dbsurveyor list postgresql://surveyor@db.example.com --include 'sales_*'",
                 "  dbsurveyor list mysql://surveyor@db.example.com --json",
-                "  dbsurveyor list mariadb://surveyor@db.example.com:3307 --exclude 'test_*'"})
+                "  dbsurveyor list mariadb://surveyor@db.example.com:3307 --exclude 'test_*'",
+                "  dbsurveyor list sqlite:///srv/backups/ --recursive"})
 final class ListCommand implements java.util.concurrent.Callable<Integer> {
 
     @Spec

@@ -50,6 +50,9 @@ final class Messages {
      * already resolved ({@code 127.0.0.1/<unresolved>:1}, {@code /127.0.0.1:1}).
      */
     static String of(Throwable error, ServerTarget target) {
+        if (target.sqlite().isPresent()) {
+            return ofFile(error);
+        }
         Optional<TlsRefusedException> refused = tlsRefusal(error);
         if (refused.isPresent()) {
             return "Cannot connect to " + address(target) + " over TLS: " + refused.get().reason().label() + ": " + refused.get().detail();
@@ -57,6 +60,20 @@ final class Messages {
         return unreachable(error)
                 .map(cause -> "Cannot connect to " + address(target) + ": " + reason(cause) + " (" + CHECK_SERVER + ")")
                 .orElseGet(() -> of(error));
+    }
+
+    /** A SQLite location's error: what the file system or SQLite said, and what to check. */
+    private static String ofFile(Throwable error) {
+        Throwable cause = error instanceof RetriedException retried ? retried.failure() : error;
+        String message = cause.getMessage() != null ? cause.getMessage() : cause.getClass().getSimpleName();
+        ErrorClassification classification = ErrorClassifier.classify(error);
+        if (classification.category() == ErrorCategory.NOT_FOUND) {
+            return message + " (check the path)";
+        }
+        if (classification.category() == ErrorCategory.PERMISSION) {
+            return message + " (check that the user may read the files)";
+        }
+        return message;
     }
 
     private static Optional<TlsRefusedException> tlsRefusal(Throwable error) {

@@ -24,7 +24,8 @@ import java.util.List;
                 + "the server's certificate), what the user may read, and the round-trip time.",
         footerHeading = "%nExamples:%n",
         footer = {"  dbsurveyor test postgresql://surveyor@db.example.com", "  dbsurveyor test mysql://surveyor@db.example.com",
-                "  dbsurveyor test mariadb://surveyor@[2001:db8::5]:3307", "Exit code 0 only when the connection works."})
+                "  dbsurveyor test mariadb://surveyor@[2001:db8::5]:3307",
+                "  dbsurveyor test sqlite:///srv/app/data/", "Exit code 0 only when the connection works."})
 final class TestCommand implements java.util.concurrent.Callable<Integer> {
 
     @Spec
@@ -46,7 +47,7 @@ final class TestCommand implements java.util.concurrent.Callable<Integer> {
         DatabaseAdapter adapter = DatabaseAdapters.create(target, connection.config(environment));
         try {
             ServerInfo server = adapter.serverInfo().block();
-            TransportSecurity transport = adapter.transportSecurity().block();
+            TransportSecurity transport = target.sqlite().isPresent() ? null : adapter.transportSecurity().block();
             Duration roundTrip = adapter.roundTrip().block();
             List<EnumeratedDatabase> databases = adapter.enumerate().collectList().block();
             long accessible = databases.stream().filter(EnumeratedDatabase::isAccessible).count();
@@ -54,8 +55,12 @@ final class TestCommand implements java.util.concurrent.Callable<Integer> {
             out.println("connected to " + target);
             out.println("server:     " + server.serverType().name().toLowerCase(java.util.Locale.ROOT) + " " + server.version());
             out.println("user:       " + server.connectionUser() + (server.hasSuperuserPrivileges() ? " (superuser)" : ""));
-            printTransport(out, transport, target);
-            out.println("databases:  " + databases.size() + ", of which the user may connect to " + accessible);
+            if (transport != null) {
+                printTransport(out, transport, target);
+                out.println("databases:  " + databases.size() + ", of which the user may connect to " + accessible);
+            } else {
+                out.println("files:      " + databases.size() + " SQLite file(s), read-only" + (target.sqlite().orElseThrow().immutable() ? ", immutable" : ""));
+            }
             out.printf(java.util.Locale.ROOT, "round trip: %.1f ms%n", roundTrip.toNanos() / 1e6);
             out.flush();
             return 0;

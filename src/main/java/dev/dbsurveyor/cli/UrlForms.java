@@ -11,6 +11,8 @@ final class UrlForms {
             + "mysql://user[:password]@host[:port][/database]%n"
             + "mariadb://user[:password]@host[:port][/database]%n"
             + "  MySQL or MariaDB (default port 3306)%n"
+            + "sqlite:///path/file.db, sqlite:///path/dir/%n"
+            + "  a SQLite file, or every SQLite file of a directory%n"
             + "URL options follow a ?, as in ?sslmode=require";
 
     private UrlForms() {

@@ -24,7 +24,7 @@ import java.util.Set;
  * Reads an inventory: a file named {@code *.yaml} or {@code *.yml} is YAML with {@code defaults}
  * and {@code servers} (each with a {@code url}, a {@code label} and options); any other file lists
  * one server URL per line, {@code #} starting a comment. A server without a label is labelled by
- * its host and port ({@code db.example.com-5432}). A URL that holds a password is refused: an
+ * its host and port ({@code db.example.com-5432}), a SQLite location by its last path part ({@code sqlite-apps}). A URL that holds a password is refused: an
  * inventory is shared and versioned, passwords are not.
  */
 public final class InventoryFile {
@@ -120,7 +120,9 @@ public final class InventoryFile {
             throw new ConfigurationException(source + ": the URL holds a password, and an inventory never does: give it in "
                     + "DBSURVEYOR_PASSWORD_<LABEL>, a password_file, ~/.pgpass or MYSQL_PWD");
         }
-        String name = label.orElseGet(() -> target.host() + "-" + target.port());
+        String name = label.orElseGet(() -> target.sqlite()
+                .map(location -> "sqlite-" + Optional.ofNullable(location.path().getFileName()).map(Object::toString).orElse("root"))
+                .orElseGet(() -> target.host() + "-" + target.port()));
         if (name.isBlank() || name.length() > 200 || name.chars().anyMatch(Character::isISOControl)) {
             throw new ConfigurationException(source + ": a label is 1 to 200 characters without control characters");
         }

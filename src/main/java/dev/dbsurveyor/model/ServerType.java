@@ -9,7 +9,9 @@ public enum ServerType {
     @JsonProperty("MySQL")
     MYSQL("MySQL"),
     @JsonProperty("MariaDB")
-    MARIADB("MariaDB");
+    MARIADB("MariaDB"),
+    @JsonProperty("SQLite")
+    SQLITE("SQLite");
 
     private final String displayName;
 

@@ -9,5 +9,7 @@ public enum TableKind {
     TABLE,
     PARTITIONED_TABLE,
     FOREIGN_TABLE,
-    SYSTEM_VERSIONED_TABLE
+    SYSTEM_VERSIONED_TABLE,
+    /** A table a module implements (SQLite's {@code CREATE VIRTUAL TABLE … USING module}). */
+    VIRTUAL_TABLE
 }

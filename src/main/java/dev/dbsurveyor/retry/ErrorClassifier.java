@@ -9,7 +9,11 @@ import io.r2dbc.spi.R2dbcRollbackException;
 import io.r2dbc.spi.R2dbcTimeoutException;
 import io.r2dbc.spi.R2dbcTransientResourceException;
 
+import org.sqlite.SQLiteException;
+
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
 import java.nio.channels.ClosedChannelException;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
@@ -21,6 +25,9 @@ import java.util.concurrent.TimeoutException;
  * connections, shutdown) to "non-transient" classes. An error with a code the tables do not know
  * is {@code Other} and not retried; only an error without any code is judged by its type. A TLS
  * refusal ({@link TlsRefusedException}) is a permission error of the connection, never retried.
+ * SQLite's errors are read by their primary result code: a file busy or locked by a writer is
+ * retried, a file that is no database or is corrupt is bad data, never retried; a file that is
+ * not there or may not be read is a connection error that no retry heals.
  */
 public final class ErrorClassifier {
 
@@ -65,6 +72,18 @@ public final class ErrorClassifier {
             Map.entry(1292, INVALID_DATA), // incorrect value
             Map.entry(1366, INVALID_DATA)); // incorrect value for column
 
+    private static final Map<Integer, ErrorClassification> SQLITE_CODES = Map.ofEntries(
+            Map.entry(3, PERMISSION), // SQLITE_PERM
+            Map.entry(5, CONFLICT), // SQLITE_BUSY: a writer holds the file
+            Map.entry(6, CONFLICT), // SQLITE_LOCKED: a table is locked
+            Map.entry(8, PERMISSION), // SQLITE_READONLY
+            Map.entry(9, TIMEOUT), // SQLITE_INTERRUPT: the statement's time ran out
+            Map.entry(10, CONNECTION), // SQLITE_IOERR
+            Map.entry(11, INVALID_DATA), // SQLITE_CORRUPT
+            Map.entry(14, MISSING_DATABASE), // SQLITE_CANTOPEN
+            Map.entry(23, PERMISSION), // SQLITE_AUTH
+            Map.entry(26, INVALID_DATA)); // SQLITE_NOTADB
+
     private ErrorClassifier() {
     }
 
@@ -76,6 +95,9 @@ public final class ErrorClassifier {
             }
         }
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLiteException sqlite) {
+                return SQLITE_CODES.getOrDefault(sqlite.getResultCode().code & 0xff, OTHER);
+            }
             if (cause instanceof R2dbcException r2dbc) {
                 ErrorClassification byCode = byCode(r2dbc);
                 if (byCode != null) {
@@ -116,6 +138,12 @@ public final class ErrorClassifier {
 
     private static ErrorClassification byType(Throwable error) {
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof NoSuchFileException) {
+                return MISSING_DATABASE;
+            }
+            if (cause instanceof AccessDeniedException) {
+                return AUTHENTICATION;
+            }
             if (cause instanceof ConnectionTimeoutException) {
                 return NO_CONNECTION_IN_TIME;
             }

@@ -1,9 +1,13 @@
 package dev.dbsurveyor.server;
 
-/** The engine family a server URL names: {@code postgres(ql)://} or {@code mysql://} / {@code mariadb://}. */
+/**
+ * The engine family a server URL names: {@code postgres(ql)://}, {@code mysql://} / {@code mariadb://},
+ * or {@code sqlite://} (a file, or a directory of files, with no port).
+ */
 public enum EngineFamily {
     POSTGRESQL(5432, "postgres"),
-    MYSQL(3306, null);
+    MYSQL(3306, null),
+    SQLITE(0, null);
 
     private final int defaultPort;
     private final String defaultDatabase;
@@ -13,6 +17,7 @@ public enum EngineFamily {
         this.defaultDatabase = defaultDatabase;
     }
 
+    /** The port a URL without one means; 0 for SQLite, which has none. */
     public int defaultPort() {
         return defaultPort;
     }

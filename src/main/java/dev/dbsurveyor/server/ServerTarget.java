@@ -23,7 +23,10 @@ import java.util.regex.Pattern;
  * {@code MYSQL_PWD}, else (PostgreSQL) the user's {@code ~/.pgpass} (read when the URL is parsed); it is held as a {@link Secret} and {@link #toString()} shows the URL with it
  * masked. Reserved characters in the user name and password must be percent-encoded. TLS
  * ({@code sslmode}, {@code sslrootcert}, {@code sslcert}, {@code sslkey}) is resolved and its
- * files read when the URL is parsed too, as libpq would ({@link TlsSettings}).
+ * files read when the URL is parsed too, as libpq would ({@link TlsSettings}). A {@code sqlite:///path}
+ * URL ({@code sqlite:relative/path} for a path from the working directory) names a SQLite file, one
+ * database named by its file name, or a directory of them ({@link SqliteLocation}), with the
+ * options {@code recursive} and {@code immutable}; it has no user, password, host or port.
  */
 public final class ServerTarget {
 
@@ -35,6 +38,8 @@ public final class ServerTarget {
             "sslmode", "connect_timeout", "application_name", "sslrootcert", "sslcert", "sslkey", "password", "user", "dbname");
     private static final Set<String> MYSQL_OPTIONS = Set.of(
             "sslmode", "connect_timeout", "sslrootcert", "sslcert", "sslkey", "password", "user", "dbname");
+    private static final Set<String> SQLITE_OPTIONS = Set.of("recursive", "immutable");
+    private static final String SQLITE_FORMS = "write sqlite:///absolute/path or sqlite:relative/path";
 
     private final EngineFamily engine;
     private final String scheme;
@@ -50,10 +55,18 @@ public final class ServerTarget {
     /** Read when the URL is parsed, for the same reason. */
     private final TlsSettings tls;
     private final List<String> warnings;
+    /** The file or directory of a {@code sqlite://} URL, null for a network server. */
+    private final SqliteLocation sqlite;
 
     private ServerTarget(EngineFamily engine, String scheme, String user, Secret urlPassword, String host, int port,
                          String database, Map<String, String> options, Environment environment, Optional<PgPassFile> passwordFile,
                          TlsSettings tls, List<String> warnings) {
+        this(engine, scheme, user, urlPassword, host, port, database, options, environment, passwordFile, tls, warnings, null);
+    }
+
+    private ServerTarget(EngineFamily engine, String scheme, String user, Secret urlPassword, String host, int port,
+                         String database, Map<String, String> options, Environment environment, Optional<PgPassFile> passwordFile,
+                         TlsSettings tls, List<String> warnings, SqliteLocation sqlite) {
         this.engine = engine;
         this.scheme = scheme;
         this.user = user;
@@ -66,6 +79,7 @@ public final class ServerTarget {
         this.passwordFile = passwordFile;
         this.tls = tls;
         this.warnings = List.copyOf(warnings);
+        this.sqlite = sqlite;
     }
 
     /** Parses a URL with the process environment as the source of defaults and passwords. */
@@ -83,6 +97,9 @@ public final class ServerTarget {
             throw new ConfigurationException("A server URL is required, such as postgresql://user@host:5432/database or mysql://user@host:3306/database");
         }
         String trimmed = url.trim();
+        if (trimmed.regionMatches(true, 0, "sqlite:", 0, "sqlite:".length())) {
+            return parseSqlite(trimmed.substring("sqlite:".length()), environment);
+        }
         int authorityStart = trimmed.indexOf("://");
         if (authorityStart >= 0) {
             String rest = trimmed.substring(authorityStart + 3);
@@ -101,7 +118,7 @@ public final class ServerTarget {
             case "postgres", "postgresql" -> EngineFamily.POSTGRESQL;
             case "mysql", "mariadb" -> EngineFamily.MYSQL;
             default -> throw new ConfigurationException("Unsupported URL scheme '" + scheme
-                    + "': use postgresql://, postgres://, mysql:// or mariadb://");
+                    + "': use postgresql://, postgres://, mysql://, mariadb:// or sqlite://");
         };
         Map<String, String> options = parseQuery(matcher.group("query"), engine);
 
@@ -154,6 +171,69 @@ public final class ServerTarget {
                         warnings::add);
         TlsSettings tls = TlsSettings.of(engine, host, options, environment);
         return new ServerTarget(engine, scheme, user, password, host, port, database, options, environment, passwordFile, tls, warnings);
+    }
+
+    /**
+     * A {@code sqlite:} URL after its scheme: {@code ///absolute/path} or {@code relative/path}, then
+     * options. A path that names a directory, or ends in {@code /}, is a directory of files; any
+     * other is one file, which need not exist yet to be named (reading it then fails, and never
+     * creates it).
+     */
+    private static ServerTarget parseSqlite(String rest, Environment environment) {
+        int query = rest.indexOf('?');
+        String pathPart = query < 0 ? rest : rest.substring(0, query);
+        if (pathPart.indexOf('#') >= 0) {
+            throw new ConfigurationException("The SQLite path has a '#': percent-encode it as %23");
+        }
+        String encodedPath;
+        if (pathPart.startsWith("//")) {
+            if (!pathPart.startsWith("///")) {
+                throw new ConfigurationException("A sqlite:// URL names a path, not a host: " + SQLITE_FORMS);
+            }
+            encodedPath = pathPart.substring(2);
+        } else if (pathPart.startsWith("/")) {
+            throw new ConfigurationException("Not a SQLite URL: " + SQLITE_FORMS);
+        } else {
+            encodedPath = pathPart;
+        }
+        String decoded = PercentCoding.decode(encodedPath, "SQLite path");
+        if (decoded.isEmpty() || decoded.indexOf('\0') >= 0) {
+            throw new ConfigurationException("The SQLite URL names no path: " + SQLITE_FORMS);
+        }
+        java.nio.file.Path path;
+        try {
+            path = java.nio.file.Path.of(decoded).toAbsolutePath().normalize();
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new ConfigurationException("The SQLite path is not a valid path: " + SQLITE_FORMS);
+        }
+        Map<String, String> options = new LinkedHashMap<>();
+        if (query >= 0) {
+            for (String pair : rest.substring(query + 1).split("&")) {
+                if (pair.isEmpty()) {
+                    continue;
+                }
+                int equals = pair.indexOf('=');
+                String name = PercentCoding.decode(equals < 0 ? pair : pair.substring(0, equals), "option name");
+                if (!SQLITE_OPTIONS.contains(name)) {
+                    throw new ConfigurationException("Unknown URL option '" + name + "' for SQLite: supported are immutable, recursive");
+                }
+                String value = equals < 0 ? "true" : PercentCoding.decode(pair.substring(equals + 1), "value of option " + name);
+                options.put(name, switch (value.toLowerCase(Locale.ROOT)) {
+                    case "", "1", "true", "yes", "on" -> "true";
+                    case "0", "false", "no", "off" -> "false";
+                    default -> throw new ConfigurationException("URL option " + name + " is true or false, not '" + value + "'");
+                });
+            }
+        }
+        boolean directory = decoded.endsWith("/") || java.nio.file.Files.isDirectory(path);
+        boolean recursive = Boolean.parseBoolean(options.get("recursive"));
+        if (recursive && !directory) {
+            throw new ConfigurationException("URL option recursive is for a directory of SQLite files, and " + path + " is not one");
+        }
+        SqliteLocation location = new SqliteLocation(path, directory, recursive, Boolean.parseBoolean(options.get("immutable")));
+        String database = directory ? null : path.getFileName().toString();
+        return new ServerTarget(EngineFamily.SQLITE, "sqlite", System.getProperty("user.name"), null, "localhost", 0, database, options,
+                environment, Optional.empty(), TlsSettings.disabled("localhost"), List.of(), location);
     }
 
     private static int indexOfAny(String text, String characters) {
@@ -212,6 +292,38 @@ public final class ServerTarget {
         return engine;
     }
 
+    /** The file or directory a {@code sqlite://} URL names; empty for a network server. */
+    public Optional<SqliteLocation> sqlite() {
+        return Optional.ofNullable(sqlite);
+    }
+
+    /**
+     * This SQLite target read recursively, or as immutable, when asked for (as by command-line
+     * flags); a flag asked of any other target is refused.
+     *
+     * @throws ConfigurationException when the target is not SQLite, or recursion is asked of a file
+     */
+    public ServerTarget withSqliteFlags(boolean recursive, boolean immutable) {
+        if (!recursive && !immutable) {
+            return this;
+        }
+        if (sqlite == null) {
+            throw new ConfigurationException((recursive ? "--recursive" : "--immutable") + " is for sqlite:// URLs");
+        }
+        if (recursive && !sqlite.directory()) {
+            throw new ConfigurationException("--recursive is for a directory of SQLite files, and " + sqlite.path() + " is not one");
+        }
+        Map<String, String> flagged = new LinkedHashMap<>(options);
+        if (recursive) {
+            flagged.put("recursive", "true");
+        }
+        if (immutable) {
+            flagged.put("immutable", "true");
+        }
+        return new ServerTarget(engine, scheme, user, urlPassword, host, port, database, flagged, environment, passwordFile, tls, warnings,
+                sqlite.with(recursive || sqlite.recursive(), immutable || sqlite.immutable()));
+    }
+
     public String user() {
         return user;
     }
@@ -267,6 +379,9 @@ public final class ServerTarget {
      * PostgreSQL the first matching line of {@code PGPASSFILE} or {@code ~/.pgpass}.
      */
     public Optional<Secret> passwordFor(String database) {
+        if (sqlite != null) {
+            return Optional.empty();
+        }
         if (urlPassword != null) {
             return Optional.of(urlPassword);
         }
@@ -285,13 +400,14 @@ public final class ServerTarget {
 
     /** This target with the password given another way (a prompt), every other setting kept. */
     public ServerTarget withPassword(Secret password) {
-        return new ServerTarget(engine, scheme, user, password, host, port, database, options, environment, Optional.empty(), tls, warnings);
+        return new ServerTarget(engine, scheme, user, password, host, port, database, options, environment, Optional.empty(), tls, warnings,
+                sqlite);
     }
 
     /** This target with another database, every other setting kept. */
     public ServerTarget withDatabase(String otherDatabase) {
         return new ServerTarget(engine, scheme, user, urlPassword, host, port, otherDatabase, options, environment, passwordFile, tls,
-                warnings);
+                warnings, sqlite);
     }
 
     /** How connections to this server use TLS: {@code sslmode} and its files, read when the URL was parsed. */
@@ -309,6 +425,21 @@ public final class ServerTarget {
 
     /** The URL with the password masked: safe to print and log. */
     public String redacted() {
+        if (sqlite != null) {
+            StringBuilder url = new StringBuilder("sqlite://");
+            for (java.nio.file.Path segment : sqlite.path()) {
+                url.append('/').append(PercentCoding.encode(segment.toString()));
+            }
+            if (sqlite.directory()) {
+                url.append('/');
+            }
+            String separator = "?";
+            for (Map.Entry<String, String> option : options.entrySet()) {
+                url.append(separator).append(option.getKey()).append('=').append(option.getValue());
+                separator = "&";
+            }
+            return url.toString();
+        }
         StringBuilder url = new StringBuilder(scheme).append("://").append(PercentCoding.encode(user));
         if (urlPassword != null) {
             url.append(':').append(Secret.MASK);
