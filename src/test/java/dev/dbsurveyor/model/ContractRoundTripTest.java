@@ -106,7 +106,7 @@ class ContractRoundTripTest {
         assertThat(names(ReferentialAction.class)).containsExactly("Cascade", "SetNull", "SetDefault", "Restrict", "NoAction");
         assertThat(names(ParameterDirection.class)).containsExactly("In", "Out", "InOut");
         assertThat(names(TriggerTiming.class)).containsExactly("Before", "After", "InsteadOf");
-        assertThat(names(ServerType.class)).containsExactly("PostgreSQL", "MySQL", "MariaDB");
+        assertThat(names(ServerType.class)).containsExactly("PostgreSQL", "MySQL", "MariaDB", "SQLite");
         assertThat(names(CollectionStage.class)).contains("EnumerateSchemas", "CollectConstraints");
         assertThat(names(ErrorCategory.class)).containsExactly("Permission", "Timeout", "NotFound", "InvalidData", "Other");
         assertThat(names(OutputMode.class)).containsExactly("SingleBundle", "OnePerDatabase");

@@ -55,6 +55,26 @@ class ErrorClassifierTest {
         assertThat(classification.transientError()).isEqualTo(transientError);
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({
+            "SQLITE_BUSY, OTHER, true, false", "SQLITE_LOCKED, OTHER, true, false", "SQLITE_BUSY_SNAPSHOT, OTHER, true, false",
+            "SQLITE_NOTADB, INVALID_DATA, false, false", "SQLITE_CORRUPT, INVALID_DATA, false, false",
+            "SQLITE_CANTOPEN, NOT_FOUND, false, true", "SQLITE_READONLY, PERMISSION, false, false",
+            "SQLITE_INTERRUPT, TIMEOUT, true, false", "SQLITE_IOERR_READ, OTHER, true, true", "SQLITE_ERROR, OTHER, false, false"})
+    void sqliteErrorsAreClassifiedByTheirPrimaryResultCode(org.sqlite.SQLiteErrorCode code, ErrorCategory category, boolean transientError,
+                                                           boolean connection) {
+        Throwable error = new RuntimeException("wrapped", new org.sqlite.SQLiteException("[" + code.name() + "] message", code));
+        assertThat(ErrorClassifier.classify(error)).isEqualTo(new ErrorClassification(category, transientError, connection));
+    }
+
+    @Test
+    void filesThatAreNotThereOrMayNotBeReadAreNeverRetried() {
+        assertThat(ErrorClassifier.classify(new java.nio.file.NoSuchFileException("/srv/a.db")))
+                .isEqualTo(new ErrorClassification(ErrorCategory.NOT_FOUND, false, true));
+        assertThat(ErrorClassifier.classify(new java.nio.file.AccessDeniedException("/srv/a.db")))
+                .isEqualTo(new ErrorClassification(ErrorCategory.PERMISSION, false, true));
+    }
+
     @Test
     void withoutACodeTheTypeDecides() {
         assertThat(ErrorClassifier.classify(new R2dbcTimeoutException("slow")).category()).isEqualTo(ErrorCategory.TIMEOUT);
