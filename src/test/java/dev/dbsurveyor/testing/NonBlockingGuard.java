@@ -53,6 +53,12 @@ public final class NonBlockingGuard {
                     .markAsBlocking("com.fasterxml.jackson.databind.deser.DeserializerCache", "_createAndCacheValueDeserializer",
                             "(Lcom/fasterxml/jackson/databind/DeserializationContext;Lcom/fasterxml/jackson/databind/deser/DeserializerFactory;"
                                     + "Lcom/fasterxml/jackson/databind/JavaType;)Lcom/fasterxml/jackson/databind/JsonDeserializer;")
+                    // SQLite's JDBC driver opens, reads and locks files inside native calls, which BlockHound
+                    // cannot look into: marked, a SQLite call on a non-blocking thread fails the test.
+                    .markAsBlocking("org.sqlite.core.NativeDB", "_open_utf8", "([BI)V")
+                    .markAsBlocking("org.sqlite.core.NativeDB", "_exec_utf8", "([B)I")
+                    .markAsBlocking("org.sqlite.core.NativeDB", "prepare_utf8", "([B)J")
+                    .markAsBlocking("org.sqlite.core.NativeDB", "step", "(J)I")
                     // The error names the method only, and a collection records no stack: print where it was called.
                     .blockingMethodCallback(method -> {
                         BlockingOperationError error = new BlockingOperationError(method);

@@ -14,6 +14,7 @@ import dev.dbsurveyor.sampling.TableSampler;
 import dev.dbsurveyor.server.EngineFamily;
 import dev.dbsurveyor.server.ServerTarget;
 import dev.dbsurveyor.server.SqliteLocation;
+import org.sqlite.SQLiteException;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
@@ -46,13 +47,13 @@ public final class SqliteAdapter implements DatabaseAdapter {
     private final SqliteConnections connections;
     private final Scheduler scheduler;
     private final int maxConnections;
-    private final int timeoutSeconds;
+    private final Duration statementLimit;
 
     private SqliteAdapter(SqliteLocation location, ConnectionConfig config) {
         this.files = new SqliteFiles(location);
         this.connections = new SqliteConnections(location.immutable());
         this.maxConnections = config.maxConnections();
-        this.timeoutSeconds = (int) Math.max(1, Math.min(Integer.MAX_VALUE, config.statementTimeout().toSeconds()));
+        this.statementLimit = config.statementTimeout();
         this.scheduler = Schedulers.newBoundedElastic(maxConnections, Schedulers.DEFAULT_BOUNDED_ELASTIC_QUEUESIZE, "dbsurveyor-sqlite", 60,
                 true);
         SampleValues.prepare();
@@ -96,7 +97,7 @@ public final class SqliteAdapter implements DatabaseAdapter {
             Connection connection = connections.open(file);
             SqliteCatalog catalog;
             try {
-                catalog = SqliteCatalogReader.read(connection, timeoutSeconds);
+                catalog = SqliteCatalogReader.read(connection, statementLimit);
             } finally {
                 connections.close(connection);
             }
@@ -108,7 +109,7 @@ public final class SqliteAdapter implements DatabaseAdapter {
     @Override
     public Mono<DatabaseSchema> sample(DatabaseSchema schema, TableSampler sampler) {
         return Mono.usingWhen(blocking(() -> connections.open(files.file(schema.databaseInfo().name()))),
-                        connection -> sampler.sample(schema, new SqliteSampleSource(connection, scheduler, timeoutSeconds)),
+                        connection -> sampler.sample(schema, new SqliteSampleSource(connection, scheduler, statementLimit)),
                         connection -> blocking(() -> {
                             connections.close(connection);
                             return true;
@@ -142,9 +143,10 @@ public final class SqliteAdapter implements DatabaseAdapter {
         });
     }
 
-    /** {@code call} on the adapter's threads, lazily. */
+    /** {@code call} on the adapter's threads, lazily; SQLite's errors made short, their result codes kept. */
     private <T> Mono<T> blocking(Callable<T> call) {
-        return Mono.fromCallable(call).subscribeOn(scheduler);
+        return Mono.fromCallable(call).subscribeOn(scheduler).onErrorMap(SQLiteException.class,
+                error -> new SQLiteException(SqliteErrors.message(error), error.getResultCode()));
     }
 
     private static String libraryVersion() throws SQLException {

@@ -18,6 +18,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -57,21 +58,21 @@ final class SqliteCatalogReader {
     }
 
     private final Connection connection;
-    private final int timeoutSeconds;
+    private final Duration limit;
     private final List<ObjectFailure> failures = new ArrayList<>();
     /** Whether each object is a table or a view, for the failures of the column PRAGMA, which reads both. */
     private Map<String, ObjectType> objectTypes = Map.of();
 
-    private SqliteCatalogReader(Connection connection, int timeoutSeconds) {
+    private SqliteCatalogReader(Connection connection, Duration limit) {
         this.connection = connection;
-        this.timeoutSeconds = timeoutSeconds;
+        this.limit = limit;
     }
 
     /** The catalog of the file {@code connection} has open, read in one transaction that is ended before returning. */
-    static SqliteCatalog read(Connection connection, int timeoutSeconds) throws SQLException {
+    static SqliteCatalog read(Connection connection, Duration limit) throws SQLException {
         connection.setAutoCommit(false);
         try {
-            SqliteCatalog catalog = new SqliteCatalogReader(connection, timeoutSeconds).read();
+            SqliteCatalog catalog = new SqliteCatalogReader(connection, limit).read();
             connection.commit();
             return catalog;
         } catch (SQLException | RuntimeException e) {
@@ -156,8 +157,7 @@ final class SqliteCatalogReader {
     }
 
     private <T> void readInto(Map<String, List<T>> rows, PreparedStatement statement, RowReader<T> reader) throws SQLException {
-        try (statement) {
-            statement.setQueryTimeout(timeoutSeconds);
+        try (statement; StatementDeadline deadline = StatementDeadline.of(statement, limit)) {
             try (ResultSet result = statement.executeQuery()) {
                 while (result.next()) {
                     rows.computeIfAbsent(result.getString(1), key -> new ArrayList<>()).add(reader.read(result));
@@ -167,8 +167,7 @@ final class SqliteCatalogReader {
     }
 
     private <T> List<T> query(String sql, RowReader<T> reader) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            statement.setQueryTimeout(timeoutSeconds);
+        try (Statement statement = connection.createStatement(); StatementDeadline deadline = StatementDeadline.of(statement, limit)) {
             try (ResultSet result = statement.executeQuery(sql)) {
                 List<T> rows = new ArrayList<>();
                 while (result.next()) {

@@ -42,6 +42,8 @@ final class SqliteConnections {
         Connection connection = config.createConnection("jdbc:sqlite:" + uri(file.path(), immutable(file)));
         open.incrementAndGet();
         try (Statement statement = connection.createStatement()) {
+            // First, and here, not only in the configuration: the driver rebuilds its settings from a URI's parameters.
+            statement.execute("PRAGMA busy_timeout = " + BUSY_TIMEOUT.toMillis());
             statement.execute("PRAGMA query_only = ON");
             statement.execute("PRAGMA trusted_schema = OFF");
         } catch (SQLException | RuntimeException e) {

@@ -19,6 +19,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -34,12 +35,12 @@ final class SqliteSampleSource implements SampleSource {
 
     private final Connection connection;
     private final Scheduler scheduler;
-    private final int timeoutSeconds;
+    private final Duration limit;
 
-    SqliteSampleSource(Connection connection, Scheduler scheduler, int timeoutSeconds) {
+    SqliteSampleSource(Connection connection, Scheduler scheduler, Duration limit) {
         this.connection = connection;
         this.scheduler = scheduler;
-        this.timeoutSeconds = timeoutSeconds;
+        this.limit = limit;
     }
 
     @Override
@@ -80,8 +81,7 @@ final class SqliteSampleSource implements SampleSource {
     private List<ObjectNode> rows(SampleQuery query) throws SQLException {
         List<Column> columns = query.table().columns();
         connection.setAutoCommit(false);
-        try (Statement statement = connection.createStatement()) {
-            statement.setQueryTimeout(timeoutSeconds);
+        try (Statement statement = connection.createStatement(); StatementDeadline deadline = StatementDeadline.of(statement, limit)) {
             List<ObjectNode> rows = new ArrayList<>();
             try (ResultSet result = statement.executeQuery(select(query))) {
                 while (result.next()) {
