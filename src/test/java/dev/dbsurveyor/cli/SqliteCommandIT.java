@@ -107,7 +107,7 @@ class SqliteCommandIT {
                 } catch (java.io.IOException e) {
                     throw new java.io.UncheckedIOException(e);
                 }
-            })).anySatisfy(page -> assertThat(page).contains("refunds"));
+            })).anySatisfy(page -> assertThat(page).contains("refunds").contains("virtual table using fts5").contains("table, without rowid"));
         }
         CommandRun markdown = CommandRun.of("report", later.toString(), "-o", work.resolve("md").toString(), "--format", "markdown");
         assertThat(markdown.exitCode()).as(markdown.all()).isZero();

@@ -38,6 +38,13 @@ class InventoryFileTest {
     }
 
     @Test
+    void sqliteLocationsAreLabelledByTheirLastPathPart() {
+        Inventory inventory = InventoryFile.lines("sqlite:///srv/apps/\nsqlite:///backups/2025/app.db\n", "fleet.txt", environment());
+
+        assertThat(inventory.servers()).extracting(InventoryEntry::label).containsExactly("sqlite-apps", "sqlite-app.db");
+    }
+
+    @Test
     void aLineWithSpacesInsideIsRefused() {
         assertThatThrownBy(() -> InventoryFile.lines("postgresql://a@h label\n", "fleet.txt", environment()))
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining("fleet.txt line 1").hasMessageContaining("YAML");

@@ -42,20 +42,23 @@ import java.util.concurrent.Callable;
 public final class SqliteAdapter implements DatabaseAdapter {
 
     private static final String COLLECTOR_VERSION = CollectorVersion.current();
+    /** Numbers the adapters of a JVM, so that each one's threads are named apart: dbsurveyor-sqlite-3-1. */
+    private static final java.util.concurrent.atomic.AtomicInteger ADAPTERS = new java.util.concurrent.atomic.AtomicInteger();
 
     private final SqliteFiles files;
     private final SqliteConnections connections;
     private final Scheduler scheduler;
     private final int maxConnections;
     private final Duration statementLimit;
+    private final String schedulerName;
 
     private SqliteAdapter(SqliteLocation location, ConnectionConfig config) {
         this.files = new SqliteFiles(location);
         this.connections = new SqliteConnections(location.immutable());
         this.maxConnections = config.maxConnections();
         this.statementLimit = config.statementTimeout();
-        this.scheduler = Schedulers.newBoundedElastic(maxConnections, Schedulers.DEFAULT_BOUNDED_ELASTIC_QUEUESIZE, "dbsurveyor-sqlite", 60,
-                true);
+        this.schedulerName = "dbsurveyor-sqlite-" + ADAPTERS.incrementAndGet();
+        this.scheduler = Schedulers.newBoundedElastic(maxConnections, Schedulers.DEFAULT_BOUNDED_ELASTIC_QUEUESIZE, schedulerName, 60, true);
         SampleValues.prepare();
     }
 
@@ -141,6 +144,11 @@ public final class SqliteAdapter implements DatabaseAdapter {
             scheduler.dispose();
             return Mono.empty();
         });
+    }
+
+    /** What the names of this adapter's threads begin with. */
+    String threadNamePrefix() {
+        return schedulerName + "-";
     }
 
     /** {@code call} on the adapter's threads, lazily; SQLite's errors made short, their result codes kept. */

@@ -132,8 +132,18 @@ public final class DatabasePages {
                 partitions.add(link(other.schema(), other.name()));
             }
         }
-        return new TableView(anchor(index), table, ErDiagrams.qualified(table), Labels.of(table.kind()), partitionOf, partitions, columns,
+        return new TableView(anchor(index), table, ErDiagrams.qualified(table), kind(table), partitionOf, partitions, columns,
                 foreignKeys, table.indexes(), table.constraints(), diagram, sample(table));
+    }
+
+    /** The table's kind, with the module of a virtual table and the declared storage options: "virtual table using fts5", "table, strict". */
+    private static String kind(Table table) {
+        StringBuilder kind = new StringBuilder(Labels.of(table.kind()));
+        if (table.module() != null) {
+            kind.append(" using ").append(table.module());
+        }
+        table.options().forEach(option -> kind.append(", ").append(option.toLowerCase(java.util.Locale.ROOT)));
+        return kind.toString();
     }
 
     private ForeignKeyView foreignKey(Table table, ForeignKey foreignKey) {

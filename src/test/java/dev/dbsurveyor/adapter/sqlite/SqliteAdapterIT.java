@@ -23,8 +23,10 @@ import dev.dbsurveyor.sweep.DatabaseOutcome;
 import dev.dbsurveyor.sweep.MultiDatabaseConfig;
 import dev.dbsurveyor.sweep.Sweep;
 import dev.dbsurveyor.sweep.SweepEvent;
+import dev.dbsurveyor.testing.BoundedPoll;
 import dev.dbsurveyor.testing.ContractSchemas;
 import dev.dbsurveyor.testing.Engine;
+import dev.dbsurveyor.testing.ExternalTools;
 import dev.dbsurveyor.testing.HostileNames;
 import dev.dbsurveyor.testing.SqliteFixture;
 import org.junit.jupiter.api.Test;
@@ -206,6 +208,10 @@ class SqliteAdapterIT {
     void aDirectorySweepFailsTheCorruptFileAloneAndChangesNothingThere() throws Exception {
         SqliteFixture.create(directory.resolve("one.db"), SqliteFixture.EVERY_KIND);
         SqliteFixture.withTables(directory.resolve("nested/two.sqlite3"), 3);
+        ExternalTools.require("a file made by SQLite's own command", "sqlite3", "-version");
+        Files.createDirectories(directory.resolve("nested/deeper"));
+        SqliteFixture.sqlite3(directory.resolve("nested/deeper/by-the-command"),
+                "CREATE TABLE made(id INTEGER PRIMARY KEY, what TEXT UNIQUE); CREATE VIEW made_view AS SELECT what FROM made;");
         Path wal = SqliteFixture.create(directory.resolve("wal-mode"), List.of("PRAGMA journal_mode = WAL", "CREATE TABLE w(x)"));
         assertThat(Files.exists(wal.resolveSibling("wal-mode-wal"))).as("SQLite removes the WAL when its last connection closes").isFalse();
         byte[] good = Files.readAllBytes(directory.resolve("one.db"));
@@ -228,13 +234,13 @@ class SqliteAdapterIT {
             adapter.close().block();
         }
         Map<String, DatabaseOutcome> byName = outcomes.stream().collect(Collectors.toMap(DatabaseOutcome::database, outcome -> outcome));
-        assertThat(byName).containsOnlyKeys("one.db", "nested/two.sqlite3", "wal-mode", "corrupt.db");
+        assertThat(byName).containsOnlyKeys("one.db", "nested/two.sqlite3", "nested/deeper/by-the-command", "wal-mode", "corrupt.db");
         assertThat(byName.get("corrupt.db")).isInstanceOfSatisfying(DatabaseOutcome.Failed.class, failed -> {
             assertThat(failed.failure().errorCategory()).isEqualTo(ErrorCategory.INVALID_DATA);
             assertThat(failed.failure().retryAttempts()).isZero();
             assertThat(failed.failure().errorMessage()).contains("SQLITE_");
         });
-        for (String name : List.of("one.db", "nested/two.sqlite3", "wal-mode")) {
+        for (String name : List.of("one.db", "nested/two.sqlite3", "nested/deeper/by-the-command", "wal-mode")) {
             assertThat(byName.get(name)).isInstanceOfSatisfying(DatabaseOutcome.Collected.class,
                     collected -> ContractSchemas.assertValid(collected.schema()));
         }
@@ -264,6 +270,18 @@ class SqliteAdapterIT {
         } finally {
             releaser.shutdownNow();
             adapter.close().block();
+        }
+    }
+
+    @Test
+    void aStatementPastItsLimitIsInterruptedAndClassifiedAsATimeout() throws Exception {
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite::memory:"); Statement statement = connection.createStatement();
+             StatementDeadline deadline = StatementDeadline.of(statement, Duration.ofMillis(200))) {
+            long started = System.nanoTime();
+            assertThatThrownBy(() -> statement.executeQuery("WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n) SELECT count(*) FROM n"))
+                    .satisfies(error -> assertThat(dev.dbsurveyor.retry.ErrorClassifier.classify(error))
+                            .isEqualTo(new dev.dbsurveyor.retry.ErrorClassification(ErrorCategory.TIMEOUT, true, false)));
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
         }
     }
 
@@ -346,18 +364,19 @@ class SqliteAdapterIT {
                     .withListener(event -> mostOpen.accumulateAndGet(adapter.poolStats().open(), Math::max))
                     .outcomes().collectList().block(Duration.ofMinutes(2));
             assertThat(outcomes).hasSize(300).allMatch(outcome -> outcome instanceof DatabaseOutcome.Collected);
-            assertThat(sqliteThreads()).as("threads of the adapter's scheduler").isBetween(1L, 3L);
+            assertThat(threadsNamed(adapter.threadNamePrefix())).as("threads of the adapter's scheduler").isBetween(1L, 3L);
             assertThat(mostOpen.get()).isBetween(1, 3);
         } finally {
             adapter.close().block();
         }
         assertThat(adapter.poolStats().open()).isZero();
-        assertThat(sqliteThreads()).as("threads after close").isZero();
+        assertThat(BoundedPoll.until(() -> threadsNamed(adapter.threadNamePrefix()) == 0, Duration.ofSeconds(10))).as("threads end after close")
+                .isTrue();
     }
 
-    private static long sqliteThreads() {
-        return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive)
-                .filter(thread -> thread.getName().startsWith("dbsurveyor-sqlite")).count();
+    private static long threadsNamed(String prefix) {
+        return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).filter(thread -> thread.getName().startsWith(prefix))
+                .filter(thread -> !thread.getName().contains("evictor")).count();
     }
 
     @Test
