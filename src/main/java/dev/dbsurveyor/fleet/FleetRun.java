@@ -207,7 +207,7 @@ public final class FleetRun {
                                    ServerCounts counts, Duration duration) {
         String own = server.entry().directory();
         return new FleetServerEntry(server.label(), server.target().engine().name().toLowerCase(Locale.ROOT), server.target().host(),
-                server.target().port(), status, written ? own : null, written ? manifestName(own) : null, error, counts, duration.toMillis());
+                server.target().sqlite().isPresent() ? null : server.target().port(), status, written ? own : null, written ? manifestName(own) : null, error, counts, duration.toMillis());
     }
 
     private String manifestName(String own) {

@@ -5,13 +5,14 @@ package dev.dbsurveyor.model;
  * the fleet directory, {@code null} when nothing of it was written) and that directory's
  * manifest file, how its sweep ended, and its databases' counts ({@code null} when unknown).
  *
+ * @param port  the server's port; {@code null} for a SQLite location, which has none
  * @param error why the server could not be swept; {@code null} unless its status is failed and it was never reached
  */
 public record FleetServerEntry(
         String label,
         String engine,
         String host,
-        int port,
+        Integer port,
         FleetServerStatus status,
         String directory,
         String manifest,
@@ -23,6 +24,9 @@ public record FleetServerEntry(
         Require.text(label, "label");
         Require.text(engine, "engine");
         Require.text(host, "host");
+        if (port != null && (port < 1 || port > 65535)) {
+            throw new IllegalArgumentException("port must be between 1 and 65535: " + port);
+        }
         Require.present(status, "status");
         Require.nonNegative(collectionDurationMs, "collection_duration_ms");
         if (directory != null && (directory.isEmpty() || directory.contains("/") || directory.contains("\\") || directory.equals(".")

@@ -129,6 +129,24 @@ class SqliteCommandIT {
     }
 
     @Test
+    void directoriesOfSqliteFilesAreServersOfAFleet() throws Exception {
+        Path other = work.resolve("other");
+        SqliteFixture.withTables(other.resolve("solo.db"), 2);
+        Path inventory = Files.writeString(work.resolve("fleet.txt"), "sqlite://" + files + "/\nsqlite://" + other + "/\n");
+        Path out = work.resolve("fleet");
+        CommandRun run = CommandRun.of("collect", "--inventory", inventory.toString(), "--output-dir", out.toString(), "--no-progress");
+        assertThat(run.exitCode()).as(run.all()).isZero();
+        JsonNode fleet = json(out.resolve("fleet.json"));
+        assertThat(fleet.get("servers").findValuesAsText("label")).containsExactlyInAnyOrder("sqlite-apps", "sqlite-other");
+        assertThat(fleet.get("servers")).allSatisfy(server -> {
+            assertThat(server.get("engine").asText()).isEqualTo("sqlite");
+            assertThat(server.get("port").isNull()).isTrue();
+        });
+        CommandRun validate = CommandRun.of("validate", out.toString());
+        assertThat(validate.exitCode()).as(validate.all()).isZero();
+    }
+
+    @Test
     void badInputEndsInOneLineAndADocumentedExitCode() {
         CommandRun host = CommandRun.of("collect", "sqlite://db.example.com/app.db");
         assertThat(host.exitCode()).isEqualTo(2);
