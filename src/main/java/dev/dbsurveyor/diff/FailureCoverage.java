@@ -66,6 +66,7 @@ final class FailureCoverage {
             case COLLECT_ROUTINES -> EnumSet.of(DiffKind.PROCEDURE, DiffKind.FUNCTION);
             case COLLECT_TRIGGERS -> EnumSet.of(DiffKind.TRIGGER);
             case SAMPLE_DATA -> EnumSet.of(DiffKind.SAMPLE);
+            case COLLECT_PRIVILEGES -> EnumSet.of(DiffKind.PRIVILEGE, DiffKind.POLICY);
             case OTHER -> kindsOf(failure.objectType());
         };
     }
@@ -81,6 +82,7 @@ final class FailureCoverage {
             case TRIGGER -> EnumSet.of(DiffKind.TRIGGER);
             case CUSTOM_TYPE -> EnumSet.of(DiffKind.CUSTOM_TYPE);
             case EVENT -> EnumSet.of(DiffKind.EVENT);
+            case PRIVILEGE -> EnumSet.of(DiffKind.PRIVILEGE, DiffKind.POLICY);
         };
     }
 }

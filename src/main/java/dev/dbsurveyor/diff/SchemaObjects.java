@@ -4,14 +4,20 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dbsurveyor.model.Column;
 import dev.dbsurveyor.model.Constraint;
 import dev.dbsurveyor.model.ConstraintType;
+import dev.dbsurveyor.model.DatabaseAccess;
 import dev.dbsurveyor.model.DatabaseSchema;
+import dev.dbsurveyor.model.DefaultPrivilege;
 import dev.dbsurveyor.model.DiffKind;
 import dev.dbsurveyor.model.DiffOptions;
 import dev.dbsurveyor.model.ForeignKey;
+import dev.dbsurveyor.model.Grant;
 import dev.dbsurveyor.model.Index;
+import dev.dbsurveyor.model.ObjectOwner;
 import dev.dbsurveyor.model.Parameter;
 import dev.dbsurveyor.model.ParameterDirection;
+import dev.dbsurveyor.model.Policy;
 import dev.dbsurveyor.model.Routine;
+import dev.dbsurveyor.model.RowSecurity;
 import dev.dbsurveyor.model.Table;
 import dev.dbsurveyor.model.TableSample;
 import dev.dbsurveyor.model.Trigger;
@@ -79,6 +85,9 @@ final class SchemaObjects {
                 type, "name", "schema"));
         document.events().forEach(event -> found.add(new ObjectKey(DiffKind.EVENT, event.schema(), null, event.name(), null),
                 event, "name", "schema"));
+        if (document.access() != null) {
+            found.access(document.access());
+        }
         if (document.samples() != null) {
             for (TableSample sample : document.samples()) {
                 found.add(new ObjectKey(DiffKind.SAMPLE, sample.schemaName(), sample.tableName(), "", null), sample,
@@ -86,6 +95,35 @@ final class SchemaObjects {
             }
         }
         return found.objects;
+    }
+
+    /**
+     * A grant is keyed by its object (a column grant by its table, its name prefixed by the column)
+     * and named {@code grantee privilege}, so that a grantee who gains or loses one privilege is one
+     * change; an owner is named {@code owner}, a default privilege {@code default for <owner>:
+     * grantee privilege}; row security is a policy object named {@code ""}.
+     */
+    private void access(DatabaseAccess access) {
+        for (Grant grant : access.privileges()) {
+            String object = grant.columnName() != null ? grant.objectName() + "." + grant.columnName() : grant.objectName();
+            add(new ObjectKey(DiffKind.PRIVILEGE, grant.schema(), object, grant.grantee() + " " + grant.privilege(),
+                    grant.objectType().name().toLowerCase(java.util.Locale.ROOT)), grant, "object_type", "schema", "object_name", "column_name",
+                    "grantee", "privilege");
+        }
+        for (ObjectOwner owner : access.owners()) {
+            add(new ObjectKey(DiffKind.PRIVILEGE, owner.schema(), owner.name(), "owner", owner.objectType().name().toLowerCase(java.util.Locale.ROOT)),
+                    owner, "object_type", "schema", "name");
+        }
+        for (DefaultPrivilege defaults : access.defaultPrivileges()) {
+            add(new ObjectKey(DiffKind.PRIVILEGE, defaults.schema(), "default for " + defaults.owner(), defaults.grantee() + " " + defaults.privilege(),
+                    defaults.objectType().name().toLowerCase(java.util.Locale.ROOT)), defaults, "owner", "schema", "object_type", "grantee", "privilege");
+        }
+        for (RowSecurity security : access.rowSecurity()) {
+            add(new ObjectKey(DiffKind.POLICY, security.schema(), security.tableName(), "", null), security, "schema", "table_name");
+        }
+        for (Policy policy : access.policies()) {
+            add(new ObjectKey(DiffKind.POLICY, policy.schema(), policy.tableName(), policy.name(), null), policy, "name", "schema", "table_name");
+        }
     }
 
     private void columns(DiffKind kind, String schema, String owner, List<Column> columns) {

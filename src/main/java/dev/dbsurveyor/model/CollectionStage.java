@@ -16,5 +16,7 @@ public enum CollectionStage {
     COLLECT_TRIGGERS,
     OTHER,
     /** Addition to v1.0: reading a table's sample rows. */
-    SAMPLE_DATA
+    SAMPLE_DATA,
+    /** Addition to v1.0: reading who may reach what (privileges, default privileges, row security, owners). */
+    COLLECT_PRIVILEGES
 }

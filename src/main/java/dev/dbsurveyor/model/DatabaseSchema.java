@@ -8,6 +8,7 @@ import java.util.List;
  * {@code constraints} list every table's; {@code samples} is null when sampling was off.
  * {@code truncateTriggers} (an addition) holds the triggers v1.0 cannot describe (those that fire
  * on TRUNCATE only); a trigger given in {@code triggers} that v1.0 cannot describe is moved there.
+ * {@code access} (an addition) is the database's access map, null when it was not collected.
  */
 public record DatabaseSchema(
         String formatVersion,
@@ -23,7 +24,8 @@ public record DatabaseSchema(
         List<TableSample> samples,
         CollectionMetadata collectionMetadata,
         List<ScheduledEvent> events,
-        List<Trigger> truncateTriggers) {
+        List<Trigger> truncateTriggers,
+        DatabaseAccess access) {
 
     /** The only format version this collector writes and reads. */
     public static final String FORMAT_VERSION = "1.0";
@@ -54,13 +56,28 @@ public record DatabaseSchema(
         }
     }
 
+    /** A document without an access map. */
+    public DatabaseSchema(String formatVersion, DatabaseInfo databaseInfo, List<Table> tables, List<View> views, List<Index> indexes,
+                          List<Constraint> constraints, List<Routine> procedures, List<Routine> functions, List<Trigger> triggers,
+                          List<CustomType> customTypes, List<TableSample> samples, CollectionMetadata collectionMetadata,
+                          List<ScheduledEvent> events, List<Trigger> truncateTriggers) {
+        this(formatVersion, databaseInfo, tables, views, indexes, constraints, procedures, functions, triggers, customTypes, samples,
+                collectionMetadata, events, truncateTriggers, null);
+    }
+
     /** A document whose triggers v1.0 cannot describe are moved to {@code truncate_triggers}. */
     public DatabaseSchema(String formatVersion, DatabaseInfo databaseInfo, List<Table> tables, List<View> views, List<Index> indexes,
                           List<Constraint> constraints, List<Routine> procedures, List<Routine> functions, List<Trigger> triggers,
                           List<CustomType> customTypes, List<TableSample> samples, CollectionMetadata collectionMetadata,
                           List<ScheduledEvent> events) {
         this(formatVersion, databaseInfo, tables, views, indexes, constraints, procedures, functions, triggers, customTypes, samples,
-                collectionMetadata, events, List.of());
+                collectionMetadata, events, List.of(), null);
+    }
+
+    /** This document with {@code map} as its access map. */
+    public DatabaseSchema withAccess(DatabaseAccess map) {
+        return new DatabaseSchema(formatVersion, databaseInfo, tables, views, indexes, constraints, procedures, functions, triggers,
+                customTypes, samples, collectionMetadata, events, truncateTriggers, map);
     }
 
     /** Every trigger: those v1.0 describes, then those that fire on TRUNCATE only. */
@@ -80,7 +97,7 @@ public record DatabaseSchema(
         CollectionMetadata metadata = new CollectionMetadata(collectionMetadata.collectedAt(), collectionMetadata.collectionDurationMs(),
                 collectionMetadata.collectorVersion(), collectionMetadata.warnings(), failures);
         return new DatabaseSchema(formatVersion, databaseInfo, tables, views, indexes, constraints, procedures, functions, triggers,
-                customTypes, samples, metadata, events, truncateTriggers);
+                customTypes, samples, metadata, events, truncateTriggers, access);
     }
 
     /** This document with {@code warning} added to its collection metadata's warnings. */
@@ -90,7 +107,7 @@ public record DatabaseSchema(
         CollectionMetadata metadata = new CollectionMetadata(collectionMetadata.collectedAt(), collectionMetadata.collectionDurationMs(),
                 collectionMetadata.collectorVersion(), warnings, collectionMetadata.objectFailures());
         return new DatabaseSchema(formatVersion, databaseInfo, tables, views, indexes, constraints, procedures, functions, triggers,
-                customTypes, samples, metadata, events, truncateTriggers);
+                customTypes, samples, metadata, events, truncateTriggers, access);
     }
 
     /**

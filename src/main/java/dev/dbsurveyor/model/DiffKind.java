@@ -26,7 +26,11 @@ public enum DiffKind {
     TRIGGER,
     CUSTOM_TYPE,
     EVENT,
-    SAMPLE;
+    SAMPLE,
+    /** Addition: one grantee's privilege on one object, a default privilege, or an object's owner. */
+    PRIVILEGE,
+    /** Addition: a table's row-security flags and each of its policies. */
+    POLICY;
 
     /** The word that selects this kind ({@code --kind}): its own name in snake_case, or its owner's. */
     public String selector() {
@@ -45,7 +49,7 @@ public enum DiffKind {
     /** Whether this kind is a part of a table or view, named by its owner and its own name. */
     public boolean partOfTable() {
         return switch (this) {
-            case COLUMN, PRIMARY_KEY, FOREIGN_KEY, CONSTRAINT, INDEX, VIEW_COLUMN, TRIGGER, SAMPLE -> true;
+            case COLUMN, PRIMARY_KEY, FOREIGN_KEY, CONSTRAINT, INDEX, VIEW_COLUMN, TRIGGER, SAMPLE, PRIVILEGE, POLICY -> true;
             default -> false;
         };
     }

@@ -15,5 +15,7 @@ public enum ObjectType {
     TRIGGER,
     CUSTOM_TYPE,
     /** Addition to v1.0: a scheduled event (MySQL, MariaDB). */
-    EVENT
+    EVENT,
+    /** Addition to v1.0: the privileges, policies or owners of a database or server. */
+    PRIVILEGE
 }

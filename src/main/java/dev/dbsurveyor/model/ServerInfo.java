@@ -4,7 +4,8 @@ package dev.dbsurveyor.model;
  * The server a sweep read. {@code host} is a bare host name or address, never a URL, so no
  * credential can travel in it. {@code version} is the server's short version string;
  * {@code versionNumber} (such as 150020 or 110402) and {@code versionDetails} (the full banner)
- * are additions and may be null.
+ * are additions and may be null; so is {@code access} (an addition), the server's roles and
+ * privileges, null when they were not collected.
  */
 public record ServerInfo(
         ServerType serverType,
@@ -15,7 +16,8 @@ public record ServerInfo(
         String connectionUser,
         boolean hasSuperuserPrivileges,
         Integer versionNumber,
-        String versionDetails) {
+        String versionDetails,
+        ServerAccess access) {
 
     public ServerInfo {
         Require.present(serverType, "server_type");
@@ -29,5 +31,17 @@ public record ServerInfo(
         }
         Require.nonNegative(totalDatabases, "total_databases");
         Require.present(connectionUser, "connection_user");
+    }
+
+    /** A server described without its access map. */
+    public ServerInfo(ServerType serverType, String version, String host, Integer port, int totalDatabases, String connectionUser,
+                      boolean hasSuperuserPrivileges, Integer versionNumber, String versionDetails) {
+        this(serverType, version, host, port, totalDatabases, connectionUser, hasSuperuserPrivileges, versionNumber, versionDetails, null);
+    }
+
+    /** This server with {@code map} as its access map. */
+    public ServerInfo withAccess(ServerAccess map) {
+        return new ServerInfo(serverType, version, host, port, totalDatabases, connectionUser, hasSuperuserPrivileges, versionNumber,
+                versionDetails, map);
     }
 }

@@ -83,18 +83,19 @@ class DiffIT {
                 "ADDED INDEX public.items.items_note",
                 "CHANGED VIEW public.big_items [definition]",
                 "REMOVED TRIGGER public.items.touched",
-                "CHANGED CUSTOM_TYPE public.mood [definition, enum_labels]");
+                "CHANGED CUSTOM_TYPE public.mood [definition, enum_labels]",
+                "REMOVED PRIVILEGE public.accounts." + role + " SELECT");
         ObjectChange note = diff.document().databases().get(0).objects().get(4);
         assertThat(note.fields()).extracting(FieldChange::field, field -> field.oldValue().toString(), field -> field.newValue().toString())
                 .contains(org.assertj.core.groups.Tuple.tuple("native_type", "\"character varying(20)\"", "\"character varying(40)\""),
                         org.assertj.core.groups.Tuple.tuple("is_nullable", "false", "true"));
-        assertThat(diff.run().out()).contains(database + ": changed: 3 added, 2 removed, 4 changed, 0 unknown")
+        assertThat(diff.run().out()).contains(database + ": changed: 3 added, 3 removed, 4 changed, 0 unknown")
                 .contains("    + public.items.extra").contains("1 database(s) compared");
 
         DiffRun withSamples = DiffRun.of(directory.resolve("samples.json"), before.toString(), after.toString(), "--include-samples");
 
         assertThat(withSamples.changes(database)).contains("UNKNOWN SAMPLE public.accounts (not collected in NEW, SAMPLE_DATA)")
-                .hasSize(10);
+                .hasSize(11);
         assertThat(withSamples.run().out()).contains("? sample of public.accounts: unknown: not collected in NEW");
 
         DiffRun same = DiffRun.of(directory.resolve("same.json"), after.toString(), after.toString(), "--include-samples");

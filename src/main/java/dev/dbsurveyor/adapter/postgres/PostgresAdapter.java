@@ -115,7 +115,8 @@ public final class PostgresAdapter implements DatabaseAdapter {
                 .map(row -> new ServerInfo(ServerType.POSTGRESQL, row.version(),
                         target != null ? target.host() : row.address() != null ? row.address() : "localhost",
                         target != null ? Integer.valueOf(target.port()) : row.port(),
-                        row.databases(), row.user(), row.superuser(), row.versionNumber(), row.versionDetails()));
+                        row.databases(), row.user(), row.superuser(), row.versionNumber(), row.versionDetails(),
+                        PostgresAccessAssembler.server(row)));
     }
 
     @Override

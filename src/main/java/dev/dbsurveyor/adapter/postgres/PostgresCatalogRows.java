@@ -151,11 +151,55 @@ final class PostgresCatalogRows {
     }
 
     record ServerRow(String version, Integer versionNumber, String versionDetails, String user, boolean superuser, int databases,
-                     String address, Integer port) {
+                     String address, Integer port, List<RoleRow> roles, List<MembershipRow> memberships,
+                     List<DatabaseGrantRow> databaseGrants) {
+    }
+
+    record RoleRow(String name, boolean superuser, boolean login, boolean inherit, boolean createRole, boolean createDatabase,
+                   boolean replication, boolean bypassRls, Integer connectionLimit, String validUntil) {
+    }
+
+    record MembershipRow(String role, String member, String grantor, boolean adminOption, Boolean inheritOption, Boolean setOption) {
+    }
+
+    /** One privilege on one database, or (grantee null) a database whose ACL grants nothing, for its owner. */
+    record DatabaseGrantRow(String database, String owner, String grantee, String grantor, String privilege, boolean grantable, String acl) {
     }
 
     record EnumeratedRow(String name, String owner, String encoding, String collation, Long sizeBytes, boolean isTemplate,
                          boolean isAccessible) {
+    }
+
+    /** One grantee's privilege on one object, or (grantee null) an object whose list grants nothing, for its owner. */
+    record PrivilegeRow(String objectType, String schema, String name, String columnName, String owner, String grantee, String grantor,
+                        String privilege, boolean grantable, String acl) {
+
+        static PrivilegeRow read(Readable row) {
+            return new PrivilegeRow(row.get("object_type", String.class), row.get("schema", String.class), row.get("name", String.class),
+                    row.get("column_name", String.class), row.get("owner", String.class), row.get("grantee", String.class),
+                    row.get("grantor", String.class), row.get("privilege", String.class), flag(row, "grantable"), row.get("acl", String.class));
+        }
+    }
+
+    record DefaultPrivilegeRow(String owner, String schema, String objectType, String grantee, String grantor, String privilege,
+                               boolean grantable, String acl) {
+
+        static DefaultPrivilegeRow read(Readable row) {
+            return new DefaultPrivilegeRow(row.get("owner", String.class), row.get("schema", String.class), row.get("object_type", String.class),
+                    row.get("grantee", String.class), row.get("grantor", String.class), row.get("privilege", String.class), flag(row, "grantable"),
+                    row.get("acl", String.class));
+        }
+    }
+
+    /** A table's row-security flags and one of its policies (name null when it has none). */
+    record PolicyRow(String schema, String tableName, boolean enabled, boolean forced, String name, String command, boolean permissive,
+                     List<String> roles, String using, String withCheck) {
+
+        static PolicyRow read(Readable row) {
+            return new PolicyRow(row.get("schema", String.class), row.get("table_name", String.class), flag(row, "enabled"), flag(row, "forced"),
+                    row.get("name", String.class), row.get("command", String.class), flag(row, "permissive"), jsonList(row, "roles", String.class),
+                    row.get("using_expression", String.class), row.get("check_expression", String.class));
+        }
     }
 
     private static boolean flag(Readable row, String column) {

@@ -140,7 +140,8 @@ final class PostgresSchemaAssembler {
                 CollectionStatus.SUCCESS);
         return new DatabaseSchema(DatabaseSchema.FORMAT_VERSION, info, tables, views, indexes, constraints, procedures, functions,
                 triggers, customTypes, null,
-                new CollectionMetadata(collectedAt, durationMs, collectorVersion, warnings, objectFailures), List.of());
+                new CollectionMetadata(collectedAt, durationMs, collectorVersion, warnings, objectFailures), List.of(), List.of(),
+                PostgresAccessAssembler.assemble(catalog));
     }
 
     private static boolean isView(RelationRow relation) {

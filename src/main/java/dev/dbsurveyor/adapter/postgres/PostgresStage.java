@@ -21,7 +21,11 @@ enum PostgresStage implements CatalogStage {
     VIEWS("views.sql", CollectionStage.COLLECT_VIEWS, ObjectType.VIEW, PostgresCatalogRows.ViewRow::read),
     ROUTINES("routines.sql", CollectionStage.COLLECT_ROUTINES, ObjectType.FUNCTION, PostgresCatalogRows.RoutineRow::read),
     TRIGGERS("triggers.sql", CollectionStage.COLLECT_TRIGGERS, ObjectType.TRIGGER, PostgresCatalogRows.TriggerRow::read),
-    TYPES("types.sql", CollectionStage.OTHER, ObjectType.CUSTOM_TYPE, PostgresCatalogRows.TypeRow::read);
+    TYPES("types.sql", CollectionStage.OTHER, ObjectType.CUSTOM_TYPE, PostgresCatalogRows.TypeRow::read),
+    PRIVILEGES("privileges.sql", CollectionStage.COLLECT_PRIVILEGES, ObjectType.PRIVILEGE, PostgresCatalogRows.PrivilegeRow::read),
+    DEFAULT_PRIVILEGES("default_privileges.sql", CollectionStage.COLLECT_PRIVILEGES, ObjectType.PRIVILEGE,
+            PostgresCatalogRows.DefaultPrivilegeRow::read),
+    POLICIES("policies.sql", CollectionStage.COLLECT_PRIVILEGES, ObjectType.PRIVILEGE, PostgresCatalogRows.PolicyRow::read);
 
     private final String sql;
     private final CollectionStage stage;
