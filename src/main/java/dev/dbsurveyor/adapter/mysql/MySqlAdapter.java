@@ -76,6 +76,7 @@ public final class MySqlAdapter implements DatabaseAdapter {
         this.batches = new CollectionBatches(MIN_BATCH, MAX_BATCH, Math.min(PARALLEL_BATCHES, config.maxConnections()), BATCH_WINDOW,
                 this::readBatch);
         SampleValues.prepare();
+        MySqlAccessReader.prepare();
     }
 
     /** An adapter for the server a {@code mysql://} or {@code mariadb://} target names; nothing connects until subscription. */
@@ -108,10 +109,12 @@ public final class MySqlAdapter implements DatabaseAdapter {
     public Mono<ServerInfo> serverInfo() {
         return connections.withPooled(connection -> {
             MySqlFlavour flavour = flavourOf(connection);
-            return readOnly(connection, flavour, SERVER, ServerRow::read).next().map(row -> new ServerInfo(flavour.type(), row.version(),
-                    target != null ? target.host() : "localhost", target != null ? Integer.valueOf(target.port()) : null,
-                    row.schemaCount(), row.user(), row.superuser(), flavour.versionNumber(),
-                    row.version() + " (" + row.versionComment() + ")"));
+            return readOnly(connection, flavour, SERVER, ServerRow::read).next()
+                    .zipWhen(row -> MySqlAccessReader.read(connection, flavour, statementMillis))
+                    .map(read -> new ServerInfo(flavour.type(), read.getT1().version(),
+                            target != null ? target.host() : "localhost", target != null ? Integer.valueOf(target.port()) : null,
+                            read.getT1().schemaCount(), read.getT1().user(), read.getT1().superuser(), flavour.versionNumber(),
+                            read.getT1().version() + " (" + read.getT1().versionComment() + ")", read.getT2()));
         });
     }
 

@@ -170,7 +170,7 @@ final class MySqlCatalogRows {
     }
 
     /** The value of {@code column} as text, null when SQL NULL. */
-    private static String text(Readable row, String column) {
+    static String text(Readable row, String column) {
         return text(row.get(column));
     }
 

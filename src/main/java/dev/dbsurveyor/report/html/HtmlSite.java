@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import dev.dbsurveyor.io.StoredDatabase;
 import dev.dbsurveyor.model.ChangeDocument;
 import dev.dbsurveyor.model.DatabaseDiff;
+import dev.dbsurveyor.report.AccessDigest;
 import dev.dbsurveyor.report.CollectionOverview;
 import dev.dbsurveyor.report.DatabaseSummary;
 import dev.dbsurveyor.report.ReportSite;
@@ -38,10 +39,14 @@ public final class HtmlSite implements ReportSite {
     private final Path root;
     private final SearchIndex search;
 
+    /** Each collected database's readers, kept for the access page written with the server page. */
+    private final List<AccessDigest> access = new java.util.ArrayList<>();
+
     private HtmlSite(Path root) {
         this.root = root;
         this.search = new SearchIndex(root.resolve("data"));
     }
+
 
     /** A site in the empty directory {@code root}, its assets copied in. */
     public static HtmlSite create(Path root) throws IOException {
@@ -68,6 +73,9 @@ public final class HtmlSite implements ReportSite {
     @Override
     public void database(StoredDatabase database, DatabaseSummary summary) throws IOException {
         render("database.jte", DatabasePages.of(database, summary), root.resolve("databases").resolve(summary.page() + ".html"));
+        if (database instanceof StoredDatabase.Collected collected) {
+            AccessDigest.of(collected.schema(), summary.page()).ifPresent(access::add);
+        }
         search.add(database.name(), href(summary.page()), SearchIndex.entries(database));
     }
 
@@ -82,7 +90,11 @@ public final class HtmlSite implements ReportSite {
             }
             json.writeEndArray();
         }
-        render("server.jte", ServerPage.of(overview, databases), root.resolve("index.html"));
+        boolean accessPage = overview.server() != null && overview.server().access() != null && !access.isEmpty();
+        if (accessPage) {
+            render("access.jte", AccessPage.of(ServerPage.title(overview), overview.server().access(), access), root.resolve("access.html"));
+        }
+        render("server.jte", ServerPage.of(overview, databases).withAccessPage(accessPage ? "access.html" : null), root.resolve("index.html"));
     }
 
     private static void row(JsonGenerator json, DatabaseSummary database) throws IOException {

@@ -12,9 +12,10 @@ import java.util.TreeMap;
 /**
  * The server page: the collection's facts and its databases' counts by status. The list of
  * databases itself is data ({@code data/databases.js}) the page's script sorts, filters and pages;
- * {@code columns} name its columns (label, and the key the script sorts by).
+ * {@code columns} name its columns (label, and the key the script sorts by); {@code accessHref} is
+ * the access page, null when the collection has no access map.
  */
-public record ServerPage(String title, List<Fact> facts, List<Fact> statusCounts, List<Fact> columns) {
+public record ServerPage(String title, List<Fact> facts, List<Fact> statusCounts, List<Fact> columns, String accessHref) {
 
     /** The columns of the server page's list, as the script knows them. */
     static final List<Fact> COLUMNS = List.of(new Fact("Database", "name"), new Fact("Status", "status"),
@@ -42,7 +43,17 @@ public record ServerPage(String title, List<Fact> facts, List<Fact> statusCounts
         databases.forEach(database -> byStatus.merge(database.status(), 1, Integer::sum));
         List<Fact> counts = new ArrayList<>();
         byStatus.forEach((status, count) -> counts.add(new Fact(status, Integer.toString(count))));
-        String title = server == null ? overview.source() : server.host() + (server.port() == null ? "" : ":" + server.port());
-        return new ServerPage(title, facts, counts, COLUMNS);
+        return new ServerPage(title(overview), facts, counts, COLUMNS, null);
+    }
+
+    /** The server's name as pages title it: host and port, or where the collection was read from. */
+    static String title(CollectionOverview overview) {
+        ServerInfo server = overview.server();
+        return server == null ? overview.source() : server.host() + (server.port() == null ? "" : ":" + server.port());
+    }
+
+    /** This page with a link to the access page at {@code href}. */
+    ServerPage withAccessPage(String href) {
+        return new ServerPage(title, facts, statusCounts, columns, href);
     }
 }

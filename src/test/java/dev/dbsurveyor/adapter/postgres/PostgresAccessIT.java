@@ -164,6 +164,7 @@ class PostgresAccessIT {
                             org.assertj.core.groups.Tuple.tuple("small", PolicyCommand.SELECT, true,
                                     List.of(roles.hostile(), roles.team()).stream().sorted().toList(), "amount < 100::numeric", null));
 
+            reportShowsWhoCanReadWhat(bundle, roles);
             collectAsARoleWithFewRights(server, database, roles);
         } finally {
             server.dropDatabase(database);
@@ -212,6 +213,27 @@ class PostgresAccessIT {
             }
         }
         assertThat(disagreements).isEmpty();
+    }
+
+    /** The report's access page names each reader with its path of memberships and marks what PUBLIC can read. */
+    private static void reportShowsWhoCanReadWhat(MultiDatabaseOutput.Bundle bundle, Roles roles) {
+        try {
+            java.nio.file.Path directory = java.nio.file.Files.createTempDirectory("access-report");
+            java.nio.file.Path input = directory.resolve("server.json");
+            java.nio.file.Files.writeString(input, ContractMapper.mapper().writeValueAsString(bundle.result()));
+            dev.dbsurveyor.report.Reports.write(input, directory.resolve("report"), dev.dbsurveyor.report.ReportFormat.HTML, false,
+                    java.time.Clock.systemUTC());
+            org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(directory.resolve("report").resolve("access.html").toFile());
+            org.jsoup.select.Elements rows = page.select("#access-table tbody tr");
+            org.jsoup.nodes.Element orders = rows.stream().filter(row -> row.select("td").get(1).text().equals("s.orders")).findFirst().orElseThrow();
+            assertThat(orders.select(".reader").eachText()).contains(String.join(" → ", roles.hostile(), roles.team(), roles.org()),
+                    String.join(" → ", roles.team(), roles.org()), roles.org()).doesNotContain(roles.loner());
+            org.jsoup.nodes.Element totals = rows.stream().filter(row -> row.select("td").get(1).text().startsWith("s.totals")).findFirst().orElseThrow();
+            assertThat(totals.hasClass("public-readable")).isTrue();
+            assertThat(org.jsoup.Jsoup.parse(directory.resolve("report").resolve("index.html").toFile()).select("a[href=access.html]")).hasSize(1);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** A login role that may only connect collects the same map: PostgreSQL shows every ACL to every role. */
