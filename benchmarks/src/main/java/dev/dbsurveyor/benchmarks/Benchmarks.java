@@ -27,6 +27,10 @@ public final class Benchmarks {
             FleetBenchmark.main(Arrays.copyOfRange(args, 1, args.length));
             return;
         }
+        if (args.length > 0 && args[0].equals("access-cost")) {
+            AccessCostBenchmark.main(Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         if (args.length > 0 && args[0].equals("sqlite")) {
             SqliteBenchmark.main(Arrays.copyOfRange(args, 1, args.length));
             return;
@@ -50,6 +54,7 @@ public final class Benchmarks {
             System.err.println("       benchmarks/run report [--databases 10000] [--tables 20] [--runs N] [--format html|markdown|both]");
             System.err.println("       benchmarks/run fleet [--url URL] [--servers 20] [--databases 50] [--latency 5] [--runs 3] [--scales 20,100] [--drop]");
             System.err.println("       benchmarks/run sqlite [--files 1000] [--tables 20] [--runs 5]");
+            System.err.println("       benchmarks/run access-cost --baseline REV [--databases 50] [--tables-per-database 20] [--latency 5] [--runs 5] [--drop]");
             System.err.println("       benchmarks/run cli [--url URL] [--mysql-url URL] [--runs N] [--cells 20t,1000t,...] [--baseline REV] [--drop]");
             System.exit(2);
         }

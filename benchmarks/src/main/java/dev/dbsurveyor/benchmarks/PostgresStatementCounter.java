@@ -11,12 +11,19 @@ import java.util.concurrent.atomic.AtomicLong;
 final class PostgresStatementCounter implements DelayProxy.ServerBytes {
 
     private final AtomicLong statements;
+    /** ReadyForQuery ({@code 'Z'}) messages: one ends each exchange, a simple query of many statements or an extended-protocol Sync. */
+    private final AtomicLong exchanges;
     private final byte[] header = new byte[5];
     private int headerFilled;
     private long bodyLeft;
 
     PostgresStatementCounter(AtomicLong statements) {
+        this(statements, new AtomicLong());
+    }
+
+    PostgresStatementCounter(AtomicLong statements, AtomicLong exchanges) {
         this.statements = statements;
+        this.exchanges = exchanges;
     }
 
     @Override
@@ -34,6 +41,8 @@ final class PostgresStatementCounter implements DelayProxy.ServerBytes {
                 headerFilled = 0;
                 if (header[0] == 'C' || header[0] == 'E') {
                     statements.incrementAndGet();
+                } else if (header[0] == 'Z') {
+                    exchanges.incrementAndGet();
                 }
                 long messageLength = ((header[1] & 0xffL) << 24) | ((header[2] & 0xff) << 16) | ((header[3] & 0xff) << 8) | (header[4] & 0xff);
                 bodyLeft = messageLength - 4;
