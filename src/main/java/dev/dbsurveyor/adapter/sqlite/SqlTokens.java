@@ -143,6 +143,11 @@ final class SqlTokens {
 
     /** The first index from {@code from} (before {@code to}) at nesting depth 0 whose token is {@code keyword}, or -1. */
     int findKeyword(int from, int to, String keyword) {
+        return nextAtTopLevel(from, to, token -> token.is(keyword));
+    }
+
+    /** The first index from {@code from} (before {@code to}) outside any parentheses opened from there whose token is {@code wanted}, or -1. */
+    private int nextAtTopLevel(int from, int to, java.util.function.Predicate<Token> wanted) {
         int depth = 0;
         for (int i = from; i < to; i++) {
             Token token = tokens.get(i);
@@ -150,7 +155,7 @@ final class SqlTokens {
                 depth++;
             } else if (token.isPunct(")")) {
                 depth--;
-            } else if (depth == 0 && token.is(keyword)) {
+            } else if (depth == 0 && wanted.test(token)) {
                 return i;
             }
         }
@@ -170,18 +175,11 @@ final class SqlTokens {
     /** The ranges {@code [start, end)} between the top-level commas of tokens {@code from} to {@code to}. */
     List<int[]> splitByCommas(int from, int to) {
         List<int[]> parts = new ArrayList<>();
-        int depth = 0;
         int start = from;
-        for (int i = from; i < to; i++) {
-            Token token = tokens.get(i);
-            if (token.isPunct("(")) {
-                depth++;
-            } else if (token.isPunct(")")) {
-                depth--;
-            } else if (depth == 0 && token.isPunct(",")) {
-                parts.add(new int[] {start, i});
-                start = i + 1;
-            }
+        for (int comma = nextAtTopLevel(start, to, token -> token.isPunct(",")); comma >= 0;
+             comma = nextAtTopLevel(start, to, token -> token.isPunct(","))) {
+            parts.add(new int[] {start, comma});
+            start = comma + 1;
         }
         if (start < to) {
             parts.add(new int[] {start, to});
