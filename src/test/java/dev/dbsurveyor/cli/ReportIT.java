@@ -98,7 +98,8 @@ class ReportIT {
         CommandRun markdownRun = CommandRun.of("report", sweep.toString(), "-o", markdown.toString(), "--format", "markdown");
         assertThat(markdownRun.exitCode()).as(markdownRun.all()).isZero();
         assertThat(MarkdownPages.broken(markdown)).isEmpty();
-        assertThat(MarkdownPages.pages(markdown)).hasSize(3).allSatisfy(file -> assertThat(MarkdownPages.foreignHtml(file)).isEmpty());
+        // README.md, ACCESS.md (PostgreSQL collections carry an access map) and the two databases' pages.
+        assertThat(MarkdownPages.pages(markdown)).hasSize(4).allSatisfy(file -> assertThat(MarkdownPages.foreignHtml(file)).isEmpty());
         assertThat(Files.readString(markdown.resolve("README.md"))).contains(prefix + "shop").contains("odd &lt;b&gt;name&lt;/b&gt;");
         assertThat(odd.select("script").eachAttr("src")).allMatch(src -> src.startsWith("../assets/") || src.startsWith("../data/"));
     }

@@ -21,7 +21,8 @@ public record AccessPage(String title, List<String> superusers, List<Row> rows, 
     public record Row(String database, String href, String table, boolean view, boolean publicReadable, List<String> readers) {
     }
 
-    static AccessPage of(String title, ServerAccess server, List<AccessDigest> digests) {
+    /** The page of {@code server}'s map over the tables of {@code digests}; rows link to database pages under {@code databases/} with {@code extension}. */
+    public static AccessPage of(String title, ServerAccess server, List<AccessDigest> digests, String extension) {
         EffectiveAccess access = EffectiveAccess.of(server);
         List<String> superusers = server.roles().stream().filter(Role::superuser).map(Role::name).sorted().toList();
         List<String> roles = server.roles().stream().filter(role -> !role.superuser() && !role.name().startsWith("pg_")).map(Role::name)
@@ -41,7 +42,7 @@ public record AccessPage(String title, List<String> superusers, List<Row> rows, 
                         }
                     }
                 }
-                rows.add(new Row(digest.database(), "databases/" + digest.page().replace("%", "%25") + ".html",
+                rows.add(new Row(digest.database(), "databases/" + digest.page().replace("%", "%25") + extension,
                         (table.schema() == null ? "" : table.schema() + ".") + table.name(), table.view(), isPublic, readers));
             }
         }

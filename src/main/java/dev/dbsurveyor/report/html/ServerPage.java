@@ -47,7 +47,7 @@ public record ServerPage(String title, List<Fact> facts, List<Fact> statusCounts
     }
 
     /** The server's name as pages title it: host and port, or where the collection was read from. */
-    static String title(CollectionOverview overview) {
+    public static String title(CollectionOverview overview) {
         ServerInfo server = overview.server();
         return server == null ? overview.source() : server.host() + (server.port() == null ? "" : ":" + server.port());
     }

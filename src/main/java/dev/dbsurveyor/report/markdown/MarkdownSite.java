@@ -4,11 +4,13 @@ import dev.dbsurveyor.io.StoredDatabase;
 import dev.dbsurveyor.model.ChangeDocument;
 import dev.dbsurveyor.model.DatabaseDiff;
 import dev.dbsurveyor.model.ObjectFailure;
+import dev.dbsurveyor.report.AccessDigest;
 import dev.dbsurveyor.report.CollectionOverview;
 import dev.dbsurveyor.report.DatabaseSummary;
 import dev.dbsurveyor.report.ErDiagram;
 import dev.dbsurveyor.report.MarkdownText;
 import dev.dbsurveyor.report.ReportSite;
+import dev.dbsurveyor.report.html.AccessPage;
 import dev.dbsurveyor.report.html.ChangePage;
 import dev.dbsurveyor.report.html.ChangePages;
 import dev.dbsurveyor.report.html.CodeView;
@@ -53,7 +55,12 @@ public final class MarkdownSite implements ReportSite {
     /** The entry page: the name GitHub shows for a directory. */
     public static final String INDEX = "README.md";
 
+    /** The entry page of the access map. */
+    public static final String ACCESS = "ACCESS.md";
+
     private final Path root;
+    /** Each collected database's readers, kept for the access page written with the server page. */
+    private final List<AccessDigest> access = new java.util.ArrayList<>();
 
     private MarkdownSite(Path root) {
         this.root = root;
@@ -73,14 +80,24 @@ public final class MarkdownSite implements ReportSite {
     @Override
     public void database(StoredDatabase database, DatabaseSummary summary) throws IOException {
         write(root.resolve("databases").resolve(summary.page() + ".md"), out -> databasePage(out, DatabasePages.of(database, summary)));
+        if (database instanceof StoredDatabase.Collected collected) {
+            AccessDigest.of(collected.schema(), summary.page()).ifPresent(access::add);
+        }
     }
 
     @Override
     public void collection(CollectionOverview overview, List<DatabaseSummary> databases) throws IOException {
         ServerPage server = ServerPage.of(overview, databases);
+        boolean accessPage = overview.server() != null && overview.server().access() != null && !access.isEmpty();
+        if (accessPage) {
+            write(root.resolve(ACCESS), out -> accessPage(out, AccessPage.of(server.title(), overview.server().access(), access, ".md")));
+        }
         write(root.resolve(INDEX), out -> {
             out.write("# " + cell(server.title()) + "\n\n");
             facts(out, server.facts());
+            if (accessPage) {
+                out.write("\n" + link("Who can read what", ACCESS) + ": roles, memberships and the tables each can read.\n");
+            }
             out.write("\nDatabases by status:\n\n");
             facts(out, server.statusCounts());
             out.write("\n## Databases\n\n");
@@ -96,6 +113,21 @@ public final class MarkdownSite implements ReportSite {
                         + (database.durationMs() == null ? "" : database.durationMs() + " ms") + " |\n");
             }
         });
+    }
+
+    /** Every readable table with its readers, each a path of memberships; what PUBLIC can read marked in bold. */
+    private static void accessPage(Writer out, AccessPage page) throws IOException {
+        out.write("[" + cell(page.title()) + "](" + INDEX + ") › Who can read what\n\n# Who can read what: " + cell(page.title()) + "\n\n");
+        out.write("Superusers (read every table): " + (page.superusers().isEmpty() ? "none"
+                : String.join(", ", page.superusers().stream().map(MarkdownText::code).toList())) + "\n\n");
+        out.write("Tables and views anyone can read (PUBLIC): " + page.publicTables() + "\n\n");
+        out.write("Each reader holds SELECT itself or through the roles it is a member of with inheritance; predefined `pg_*` roles are left out.\n\n");
+        out.write("| Database | Table or view | PUBLIC | Readers |\n| --- | --- | --- | --- |\n");
+        for (AccessPage.Row row : page.rows()) {
+            out.write("| " + link(row.database(), row.href()) + " | " + code(row.table()) + (row.view() ? " (view)" : "") + " | "
+                    + (row.publicReadable() ? "**readable by PUBLIC**" : "") + " | "
+                    + String.join("; ", row.readers().stream().map(MarkdownText::code).toList()) + " |\n");
+        }
     }
 
     @Override

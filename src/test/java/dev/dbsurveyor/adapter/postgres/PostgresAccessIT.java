@@ -61,7 +61,8 @@ class PostgresAccessIT {
     }
 
     @Test
-    void theAccessMapAgreesWithThePrivilegeFunctionsForEveryRoleTableAndColumn(@Postgres TestServer server) {
+    void theAccessMapAgreesWithThePrivilegeFunctionsForEveryRoleTableAndColumn(@Postgres TestServer server,
+                                                                             @org.junit.jupiter.api.io.TempDir java.nio.file.Path directory) {
         String suffix = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
         Roles roles = new Roles("dbs_org_" + suffix, "dbs_team_" + suffix, "dbs \"hostile\"; DROP ROLE x; --'" + suffix,
                 "dbs_loner_" + suffix, "dbs_owner_" + suffix);
@@ -164,7 +165,7 @@ class PostgresAccessIT {
                             org.assertj.core.groups.Tuple.tuple("small", PolicyCommand.SELECT, true,
                                     List.of(roles.hostile(), roles.team()).stream().sorted().toList(), "amount < 100::numeric", null));
 
-            reportShowsWhoCanReadWhat(bundle, roles);
+            reportShowsWhoCanReadWhat(bundle, roles, directory);
             collectAsARoleWithFewRights(server, database, roles);
         } finally {
             server.dropDatabase(database);
@@ -216,9 +217,8 @@ class PostgresAccessIT {
     }
 
     /** The report's access page names each reader with its path of memberships and marks what PUBLIC can read. */
-    private static void reportShowsWhoCanReadWhat(MultiDatabaseOutput.Bundle bundle, Roles roles) {
+    private static void reportShowsWhoCanReadWhat(MultiDatabaseOutput.Bundle bundle, Roles roles, java.nio.file.Path directory) {
         try {
-            java.nio.file.Path directory = java.nio.file.Files.createTempDirectory("access-report");
             java.nio.file.Path input = directory.resolve("server.json");
             java.nio.file.Files.writeString(input, ContractMapper.mapper().writeValueAsString(bundle.result()));
             dev.dbsurveyor.report.Reports.write(input, directory.resolve("report"), dev.dbsurveyor.report.ReportFormat.HTML, false,
@@ -231,6 +231,12 @@ class PostgresAccessIT {
             org.jsoup.nodes.Element totals = rows.stream().filter(row -> row.select("td").get(1).text().startsWith("s.totals")).findFirst().orElseThrow();
             assertThat(totals.hasClass("public-readable")).isTrue();
             assertThat(org.jsoup.Jsoup.parse(directory.resolve("report").resolve("index.html").toFile()).select("a[href=access.html]")).hasSize(1);
+            dev.dbsurveyor.report.Reports.write(input, directory.resolve("markdown"), dev.dbsurveyor.report.ReportFormat.MARKDOWN, false,
+                    java.time.Clock.systemUTC());
+            String markdown = java.nio.file.Files.readString(directory.resolve("markdown").resolve("ACCESS.md"));
+            assertThat(markdown).contains("**readable by PUBLIC**")
+                    .contains(dev.dbsurveyor.report.MarkdownText.code(roles.team() + " → " + roles.org()));
+            assertThat(java.nio.file.Files.readString(directory.resolve("markdown").resolve("README.md"))).contains("(<ACCESS.md>)");
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
