@@ -10,6 +10,7 @@ import dev.dbsurveyor.model.ObjectFailure;
 import dev.dbsurveyor.model.ObjectType;
 import dev.dbsurveyor.model.RoleMembership;
 import dev.dbsurveyor.model.ServerAccess;
+import dev.dbsurveyor.retry.ErrorClassification;
 import dev.dbsurveyor.retry.ErrorClassifier;
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.Readable;
@@ -87,9 +88,13 @@ final class MySqlAccessReader {
         return Flux.from(connection.createStatement("/* dbsurveyor */ " + flavour.limited(select, statementMillis)).execute())
                 .concatMap(result -> result.map(reader))
                 .collectList()
-                .onErrorResume(error -> !ErrorClassifier.classify(error).connectionError(), error -> {
+                .onErrorResume(error -> {
+                    ErrorClassification classification = ErrorClassifier.classify(error);
+                    if (classification.connectionError()) {
+                        return Mono.error(error);
+                    }
                     failures.add(new ObjectFailure(ObjectType.PRIVILEGE, name, null, CollectionStage.COLLECT_PRIVILEGES,
-                            ErrorClassifier.classify(error).category(), String.valueOf(error.getMessage()), 0, null));
+                            classification.category(), String.valueOf(error.getMessage()), 0, null));
                     return Mono.just(List.of());
                 });
     }

@@ -21,12 +21,15 @@ public record AccessPage(String title, List<String> superusers, List<Row> rows, 
     public record Row(String database, String href, String table, boolean view, boolean publicReadable, List<String> readers) {
     }
 
-    /** The page of {@code server}'s map over the tables of {@code digests}; rows link to database pages under {@code databases/} with {@code extension}. */
-    public static AccessPage of(String title, ServerAccess server, List<AccessDigest> digests, String extension) {
+    /** The page of {@code server}'s map over the tables of {@code digests}; {@code href} gives a database page's link from its name. */
+    public static AccessPage of(String title, ServerAccess server, List<AccessDigest> digests, java.util.function.UnaryOperator<String> href) {
         EffectiveAccess access = EffectiveAccess.of(server);
         List<String> superusers = server.roles().stream().filter(Role::superuser).map(Role::name).sorted().toList();
         List<String> roles = server.roles().stream().filter(role -> !role.superuser() && !role.name().startsWith("pg_")).map(Role::name)
                 .sorted().toList();
+        // Each role's memberships resolved once, not once per table.
+        Map<String, Map<String, List<String>>> inherited = new java.util.LinkedHashMap<>();
+        roles.forEach(role -> inherited.put(role, access.inherited(role)));
         List<Row> rows = new ArrayList<>();
         int publicTables = 0;
         for (AccessDigest digest : digests) {
@@ -34,15 +37,15 @@ public record AccessPage(String title, List<String> superusers, List<Row> rows, 
                 boolean isPublic = table.grantees().contains(Grant.PUBLIC);
                 publicTables += isPublic ? 1 : 0;
                 List<String> readers = new ArrayList<>();
-                for (String role : roles) {
-                    for (Map.Entry<String, List<String>> through : access.inherited(role).entrySet()) {
+                for (Map<String, List<String>> paths : inherited.values()) {
+                    for (Map.Entry<String, List<String>> through : paths.entrySet()) {
                         if (!through.getKey().equals(Grant.PUBLIC) && table.grantees().contains(through.getKey())) {
                             readers.add(String.join(" → ", through.getValue()));
                             break;
                         }
                     }
                 }
-                rows.add(new Row(digest.database(), "databases/" + digest.page().replace("%", "%25") + extension,
+                rows.add(new Row(digest.database(), href.apply(digest.page()),
                         (table.schema() == null ? "" : table.schema() + ".") + table.name(), table.view(), isPublic, readers));
             }
         }

@@ -92,7 +92,7 @@ public final class HtmlSite implements ReportSite {
         }
         boolean accessPage = overview.server() != null && overview.server().access() != null && !access.isEmpty();
         if (accessPage) {
-            render("access.jte", AccessPage.of(ServerPage.title(overview), overview.server().access(), access, ".html"),
+            render("access.jte", AccessPage.of(ServerPage.title(overview), overview.server().access(), access, HtmlSite::href),
                     root.resolve("access.html"));
         }
         render("server.jte", ServerPage.of(overview, databases).withAccessPage(accessPage ? "access.html" : null), root.resolve("index.html"));

@@ -90,7 +90,7 @@ public final class MarkdownSite implements ReportSite {
         ServerPage server = ServerPage.of(overview, databases);
         boolean accessPage = overview.server() != null && overview.server().access() != null && !access.isEmpty();
         if (accessPage) {
-            write(root.resolve(ACCESS), out -> accessPage(out, AccessPage.of(server.title(), overview.server().access(), access, ".md")));
+            write(root.resolve(ACCESS), out -> accessPage(out, AccessPage.of(server.title(), overview.server().access(), access, MarkdownSite::href)));
         }
         write(root.resolve(INDEX), out -> {
             out.write("# " + cell(server.title()) + "\n\n");
